@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm run build`: the renderer with Vite (dist/renderer/), then the Electron main process
+// (dist/main/electron-main.js, ESM), the preload (dist/main/preload.cjs — sandboxed preloads
+// cannot be ESM, and may only require 'electron', so everything else is bundled in) and the
+// `nianbao` CLI (dist/cli/nianbao.mjs) with esbuild. npm packages stay external in main and
+// CLI: they ship in node_modules (electron-builder packs the dependencies), and several of them
+// (pdfkit, fontkit, pdfjs-dist) load data files relative to their own folders.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2); // e.g. `node scripts/build.mjs main` to skip the renderer
+const want = (part) => only.length === 0 || only.includes(part);
+const t0 = Date.now();
+
+function log(s) {
+  process.stdout.write(s + '\n');
+}
+
+if (want('renderer')) {
+  const config = join(root, 'renderer', 'vite.config.ts');
+  if (!existsSync(config)) {
+    log('renderer: renderer/vite.config.ts does not exist yet — skipped');
+  } else {
+    const outDir = join(root, 'dist', 'renderer');
+    const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) {
+      log('renderer: vite build failed');
+      process.exit(1);
+    }
+    log('renderer: dist/renderer/');
+  }
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: root,
+};
+
+async function bundle(what, fn) {
+  try {
+    await fn();
+  } catch {
+    // esbuild has already printed the errors with file and line.
+    log(`${what}: esbuild failed`);
+    process.exit(1);
+  }
+}
+
+if (want('main')) {
+  rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
+  await bundle('main', () => build({
+    ...common,
+    entryPoints: { 'electron-main': 'main/electron/main.ts' },
+    outdir: 'dist/main',
+    format: 'esm',
+    outExtension: { '.js': '.js' },
+    packages: 'external',
+    external: ['electron'],
+  }));
+  await bundle('preload', () => build({
+    ...common,
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'dist/main',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // Sandboxed preloads may require only 'electron' (and a few polyfilled builtins): bundle the rest.
+    external: ['electron'],
+    target: 'chrome140',
+  }));
+  log('main: dist/main/electron-main.js, dist/main/preload.cjs');
+}
+
+if (want('cli')) {
+  rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
+  await bundle('cli', () => build({
+    ...common,
+    entryPoints: { nianbao: 'main/cli/index.ts' },
+    outdir: 'dist/cli',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    packages: 'external',
+  }));
+  log('cli: dist/cli/nianbao.mjs');
+}
+
+log(`build done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
