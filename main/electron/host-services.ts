@@ -7,6 +7,7 @@ import { BrowserWindow, app, dialog, session, shell } from 'electron';
 import { ApiError } from '../../shared/api.js';
 import type { HostServices } from '../context.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { safeFileName } from './host-services-names.js';
 import { hardenSession } from './security.js';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
@@ -16,11 +17,6 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.json': { name: '年报数据（JSON）', extensions: ['json'] },
 };
 
-/** Names from the renderer are suggestions: strip anything that could act as a path. */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
-  return cleaned.slice(0, 200) || '年报';
-}
 
 /** The desktop host: save dialog, file manager, printing. */
 export function electronHost(getWindow: () => BrowserWindow | null): HostServices {

@@ -1,12 +1,13 @@
 // The Electron main process (bundled to dist/main/electron-main.js). Thin glue: everything it
 // decides is in small modules (policy, window-state, menu) that are tested without Electron.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, screen, shell } from 'electron';
 import { createHandlers } from '../api/handlers.js';
 import type { AppContext } from '../context.js';
 import { registerApi } from '../ipc/register.js';
 import { APP_START_URL } from '../ipc/sender.js';
 import { openStore } from '../store/index.js';
+import { resolveDataDir } from '../store/data-dir.js';
 import { acquireWriterLock } from '../store/lock.js';
 import { electronHost } from './host-services.js';
 import { menuTemplate } from './menu.js';
@@ -20,13 +21,13 @@ let mainWindow: BrowserWindow | null = null;
 
 /** `--data-dir DIR` / `--data-dir=DIR`, then NIANBAO_DATA_DIR, then Electron's userData. */
 function dataDirFromArgs(argv: readonly string[]): string {
+  let flag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a.startsWith('--data-dir=')) return resolve(a.slice('--data-dir='.length));
-    if (a === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1]);
+    if (a.startsWith('--data-dir=')) flag = a.slice('--data-dir='.length);
+    else if (a === '--data-dir' && argv[i + 1]) flag = argv[i + 1];
   }
-  const env = process.env.NIANBAO_DATA_DIR;
-  return env && env.trim() ? resolve(env) : app.getPath('userData');
+  return resolveDataDir({ flag, env: process.env, electronUserData: app.getPath('userData') });
 }
 
 async function createMainWindow(stateDir: string): Promise<BrowserWindow> {
@@ -129,6 +130,9 @@ async function start(): Promise<void> {
   });
 }
 
+// userData = <appData>/nianbao, the folder the CLI and the browser mode use by default
+// (Electron would otherwise name it after productName, 年报助手).
+app.setPath('userData', join(app.getPath('appData'), 'nianbao'));
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   // Another window is open: it gets focused (second-instance) and this process leaves.

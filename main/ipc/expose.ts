@@ -1,19 +1,6 @@
 // The ONLY preload file that touches ipcRenderer (enforced by eslint.config.js).
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, IPC_CHANNEL_PREFIX } from '../../shared/api.js';
-import type { ApiMethod, ApiResponse } from '../../shared/api.js';
-
-/** What the page gets as `window.nianbaoApi`: one function per method of the contract, nothing else. */
-export type ExposedApi = Record<ApiMethod, (args: unknown) => Promise<ApiResponse<unknown>>>;
-
-export function buildExposedApi(invoke: (channel: string, args: unknown) => Promise<unknown>): ExposedApi {
-  const api = {} as ExposedApi;
-  for (const method of API_METHODS) {
-    // Only the argument crosses; the event object and ipcRenderer itself never reach the page.
-    api[method] = (args: unknown) => invoke(IPC_CHANNEL_PREFIX + method, args) as Promise<ApiResponse<unknown>>;
-  }
-  return Object.freeze(api);
-}
+import { buildExposedApi } from './exposed-api.js';
 
 export function exposeApi(): void {
   contextBridge.exposeInMainWorld('nianbaoApi', buildExposedApi((channel, args) => ipcRenderer.invoke(channel, args)));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../helpers/fixtures.js';
 import { UsageError, intOption, parseArgv } from '../../main/cli/argv.js';
-import { cliDataDir, defaultDataDir } from '../../main/cli/data-dir.js';
+import { cliDataDir } from '../../main/cli/data-dir.js';
+import { resolveDataDir } from '../../main/store/data-dir.js';
 
 const BIN = join(ROOT, 'bin', 'nianbao.mjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -75,13 +76,7 @@ describe('data folder', () => {
     const env = { NIANBAO_DATA_DIR: 'from-env', HOME: '/home/u' };
     assert.equal(cliDataDir('x', { env, cwd: '/w' }), '/w/x');
     assert.equal(cliDataDir(undefined, { env, cwd: '/w' }), '/w/from-env');
-    assert.equal(cliDataDir(undefined, { env: { HOME: '/home/u' }, cwd: '/w' }), defaultDataDir({ HOME: '/home/u' }));
+    assert.equal(cliDataDir(undefined, { env: {}, cwd: '/w' }), resolveDataDir({ env: {} }));
     assert.throws(() => cliDataDir(' ', { env, cwd: '/w' }), UsageError);
-  });
-
-  it('matches Electron’s userData folder for the product name', () => {
-    assert.equal(defaultDataDir({ HOME: '/home/u' }, 'linux'), '/home/u/.config/年报助手');
-    assert.equal(defaultDataDir({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' }, 'linux'), '/cfg/年报助手');
-    assert.equal(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming', HOME: 'C:\\Users\\u' }, 'win32').endsWith('年报助手'), true);
   });
 });
