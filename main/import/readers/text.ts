@@ -1,5 +1,6 @@
 import { paragraph, simpleTable } from '../document.js';
 import type { Block, NeutralDocument } from '../document.js';
+import { matchHeading } from '../recognise/headings.js';
 import { decodeText } from './decode.js';
 
 /**
@@ -25,8 +26,17 @@ export function textToDocument(text: string, page?: (lineIndex: number) => numbe
     const p = page?.(i);
     const cells = line.includes('\t') ? line.split('\t') : /^\s*\|.*\|\s*$/.test(line) ? line.trim().replace(/^\||\|$/g, '').split('|') : null;
     if (cells) {
+      // Word 97 text glues the heading after a table to the table's last row: 「…\t0\t\t四、政府信息公开…」.
+      const trimmed = cells.map((c) => c.trim());
+      let lastFilled = trimmed.length - 1;
+      while (lastFilled > 0 && trimmed[lastFilled] === '') lastFilled--;
+      const glued = lastFilled > 0 && matchHeading(trimmed[lastFilled]) !== null;
       if (!rows.length) rowsPage = p;
-      rows.push(cells.map((c) => c.trim()));
+      rows.push(glued ? trimmed.slice(0, lastFilled) : trimmed);
+      if (glued) {
+        flush();
+        blocks.push(paragraph(trimmed[lastFilled], p));
+      }
     } else {
       flush();
       blocks.push(paragraph(line, p));

@@ -50,7 +50,7 @@ function score(slot: Slot, buffer: string): number {
   const common = longestCommon(c, buffer);
   if (common < Math.min(c.length, 4)) return 0;
   const ratio = common / c.length;
-  return ratio >= 0.55 ? ratio : 0;
+  return ratio >= 0.6 ? ratio : 0;
 }
 
 /** Header words that only one of the two formats prints in table 二. */
@@ -121,8 +121,11 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
     } else if (buffer !== '') {
       let best = -1;
       let bestScore = 0;
+      // A run of nothing but blanks (an empty form, a spare column) needs a clear label.
+      const floor = rest.every((v) => v === null) ? 0.85 : 0;
       for (let k = pos + 1; k < Math.min(slots.length, pos + 1 + LOOKAHEAD); k++) {
         const sc = score(slots[k], buffer);
+        if (sc < floor) continue;
         if (sc > bestScore + 1e-9) {
           best = k;
           bestScore = sc;
