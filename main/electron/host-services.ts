@@ -63,7 +63,7 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
         height: 1000,
         parent: getWindow() ?? undefined,
         autoHideMenuBar: true,
-        webPreferences: { session: printSession, plugins: true, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+        webPreferences: { session: printSession, plugins: true, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
       });
       win.on('closed', () => {
         printFileUrl = undefined;

@@ -54,6 +54,8 @@ async function createMainWindow(stateDir: string): Promise<BrowserWindow> {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows (denied anyway; this keeps the event from firing).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });
