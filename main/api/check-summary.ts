@@ -1,7 +1,8 @@
 import type { ReportMeta } from '../../shared/api.js';
 import type { Report } from '../../shared/model/report.js';
+import { checkReport, countFindings } from '../../shared/rules/index.js';
 
-// TODO(check): count the checker's findings for the report list's status column.
-export function summarizeFindings(_report: Report, _previous: Report | null): ReportMeta['findings'] {
-  return null;
+/** The checker's counts for the report list's status column; the store calls it on every save. */
+export function summarizeFindings(report: Report, previous: Report | null, deadline?: string): NonNullable<ReportMeta['findings']> {
+  return countFindings(checkReport(report, { previous, deadline }));
 }
