@@ -49,6 +49,8 @@ export const serveCommand: CliCommand = {
       const url = `${server.url}?token=${token}`;
       io.stdout(`Nianbao: ${url}\n`);
       io.stdout(`数据文件夹：${dataDir}\n请在浏览器中打开上面的地址。按 Ctrl+C 停止。\n`);
+      // A damaged file moved aside at open: say so where the clerk is looking.
+      for (const n of opened.notices) io.stderr(`注意：${n.message}\n`);
       if (!options['no-open']) openBrowser(url);
     } catch (e) {
       await cleanup();
