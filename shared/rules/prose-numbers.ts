@@ -146,7 +146,7 @@ export function findMentions(text: string, c: Compact = compact(text)): ProseMen
   const push = (kind: MentionKind, value: number, negated: boolean, from: number, to: number) => {
     const { start, end } = originalSpan(c, from, to);
     out.push({ kind, value, negated, start, end, phrase: text.slice(start, end) });
-    taken.push([from, to]);
+    if (!negated) taken.push([from, to]); // a stated count wins over a negation read around the same word
   };
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
