@@ -119,7 +119,7 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   const tableMarker = lines.findIndex((l) => (l.table || l.text.length <= 30) && /第二十条|本年新收|信息内容|行政复议/.test(unify(l.text)));
   const firstProseHead = heads.get('overview');
   let tFrom = heads.get('active') ?? heads.get('applications') ?? heads.get('reviews') ?? (tableMarker >= 0 ? tableMarker : lines.length);
-  if (tableMarker >= 0 && tableMarker < tFrom && (firstProseHead === undefined || tableMarker > firstProseHead)) tFrom = tableMarker;
+  if (!heads.has('active') && tableMarker >= 0 && tableMarker < tFrom && (firstProseHead === undefined || tableMarker > firstProseHead)) tFrom = tableMarker;
   const tTo = heads.get('problems') ?? heads.get('other') ?? lines.length;
   const fromBlock = tFrom < lines.length ? lines[tFrom].block : doc.blocks.length;
   const toBlock = tTo < lines.length ? lines[tTo].block : doc.blocks.length;

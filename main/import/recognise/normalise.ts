@@ -51,6 +51,44 @@ export function longestCommon(a: string, b: string): number {
   return best;
 }
 
+/**
+ * How much of `label` appears in `text` as pieces of two or more characters, in 0…1. Pieces
+ * are taken longest first, so a label broken by stray characters (a vertical merged label read
+ * one character per line) still counts in full.
+ */
+export function coverage(label: string, text: string): { ratio: number; longest: number } {
+  if (!label || !text) return { ratio: 0, longest: 0 };
+  if (text.includes(label)) return { ratio: 1, longest: label.length };
+  let a = label;
+  let b = text;
+  let covered = 0;
+  let longest = 0;
+  for (let round = 0; round < 6; round++) {
+    const m = commonAt(a, b);
+    if (m.len < 2) break;
+    if (round === 0) longest = m.len;
+    covered += m.len;
+    a = a.slice(0, m.i) + '\u0000'.repeat(m.len) + a.slice(m.i + m.len);
+    b = b.slice(0, m.j) + '\u0001'.repeat(m.len) + b.slice(m.j + m.len);
+  }
+  return { ratio: covered / label.length, longest };
+}
+
+function commonAt(a: string, b: string): { len: number; i: number; j: number } {
+  let best = { len: 0, i: 0, j: 0 };
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best.len) best = { len: cur[j], i: i - cur[j], j: j - cur[j] };
+    }
+    [prev, cur] = [cur, prev];
+    cur.fill(0);
+  }
+  return best;
+}
+
 /** 二〇二四 → 2024, 二十九 → 29, 十二 → 12; null when not a Chinese number. */
 export function chineseNumber(s: string): number | null {
   const t = s.trim();

@@ -2,7 +2,7 @@ import type { ImportNote } from '../../../shared/import-types.js';
 import type { CellValue, Tables } from '../../../shared/model/report.js';
 import { getTemplate, REVIEW_GROUPS } from '../../../shared/templates/index.js';
 import type { FormatId, TableId, TableTemplate } from '../../../shared/templates/index.js';
-import { core, longestCommon, squash } from './normalise.js';
+import { core, coverage, squash } from './normalise.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -47,9 +47,8 @@ function slotsFor(format: FormatId): Slot[] {
 function score(slot: Slot, buffer: string): number {
   const c = slot.core;
   if (!c || !buffer) return 0;
-  const common = longestCommon(c, buffer);
-  if (common < Math.min(c.length, 4)) return 0;
-  const ratio = common / c.length;
+  const { ratio, longest } = coverage(c, buffer.length > 240 ? buffer.slice(-240) : buffer);
+  if (longest < Math.min(c.length, 3)) return 0;
   return ratio >= 0.6 ? ratio : 0;
 }
 
@@ -99,6 +98,13 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
+    if (t.kind === 'break') {
+      buffer = '';
+      bufferStart = null;
+      open = null;
+      i++;
+      continue;
+    }
     if (t.kind === 'text') {
       if (!bufferStart) bufferStart = t;
       buffer += squash(t.text);
@@ -108,7 +114,10 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
     // A run of figures and blanks.
     const run: CellValue[] = [];
     const first = t;
-    while (i < tokens.length && tokens[i].kind !== 'text') run.push(tokens[i++].value);
+    while (i < tokens.length && (tokens[i].kind === 'num' || tokens[i].kind === 'blank')) run.push(tokens[i++].value);
+    // The text right after the run: the rest of a label wrapped round its figures.
+    let after = '';
+    for (let k = i; k < tokens.length && tokens[k].kind === 'text'; k++) after += squash(tokens[k].text);
     let rest: CellValue[] = run;
     const excerpt = `${bufferStart?.text ?? ''}`;
 
@@ -123,13 +132,16 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
       let bestScore = 0;
       // A run of nothing but blanks (an empty form, a spare column) needs a clear label.
       const floor = rest.every((v) => v === null) ? 0.85 : 0;
-      for (let k = pos + 1; k < Math.min(slots.length, pos + 1 + LOOKAHEAD); k++) {
-        const sc = score(slots[k], buffer);
-        if (sc < floor) continue;
-        if (sc > bestScore + 1e-9) {
-          best = k;
-          bestScore = sc;
+      for (const text of [buffer, buffer + after.slice(0, 40)]) {
+        for (let k = pos + 1; k < Math.min(slots.length, pos + 1 + LOOKAHEAD); k++) {
+          const sc = score(slots[k], text);
+          if (sc < floor) continue;
+          if (sc > bestScore + 1e-9) {
+            best = k;
+            bestScore = sc;
+          }
         }
+        if (best >= 0) break;
       }
       if (best >= 0) rest = place(best, rest, first, excerpt, false);
       else if (rest.length === 15 && !hasTable(hits, slots, 'reviews') && hasTable(hits, slots, 'applications')) {
@@ -180,7 +192,16 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
       }
       const vals = [...hit.values];
       while (vals.length < s.width) vals.push(null);
+      const derived = fillFromTotal(t, s.code, vals);
       data[s.code] = rowValue(t, s.code, vals);
+      if (derived)
+        notes.push({
+          status: 'uncertain',
+          what: `${t.caption}“${s.label}”`,
+          detail: `有一格在文件中读不出来，已按本行总计推算为 ${derived.value}，请核对`,
+          field: `tables.${id}.${s.code}`,
+          source: pointer(hit, hit.excerpt),
+        });
       if (hit.guessed)
         notes.push({
           status: 'uncertain',
@@ -216,6 +237,27 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
       });
   }
   return { tables, notes, found };
+}
+
+/**
+ * A row with exactly one figure missing (covered by a label in a PDF) and its printed total:
+ * the missing part is the total minus the others. Only for rows that add up by the template.
+ */
+function fillFromTotal(t: TableTemplate, code: string, vals: CellValue[]): { value: number } | null {
+  if (t.storage !== 'array') return null;
+  const d = t.derivations.find((x) => x.target.row === code && x.sum.every((p) => p.row === code));
+  if (!d) return null;
+  const idx = (col: string) => t.columnOrder.indexOf(col);
+  const all = [d.target, ...d.sum].map((a) => idx(a.col));
+  const missing = all.filter((i) => vals[i] === null || vals[i] === undefined);
+  if (missing.length !== 1 || vals.some((v, i) => v === null && !all.includes(i))) return null;
+  const m = missing[0];
+  const total = vals[idx(d.target.col)];
+  const parts = d.sum.map((p) => vals[idx(p.col)]);
+  const value = m === idx(d.target.col) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : (total ?? 0) - parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+  if (!Number.isInteger(value) || value < 0) return null;
+  vals[m] = value;
+  return { value };
 }
 
 function hasTable(hits: Map<number, Hit>, slots: Slot[], id: TableId): boolean {

@@ -1,4 +1,5 @@
 import type { Block } from '../document.js';
+import { matchHeading } from './headings.js';
 import { isBlankMark, parseFigure, unify } from './normalise.js';
 
 /**
@@ -8,7 +9,7 @@ import { isBlankMark, parseFigure, unify } from './normalise.js';
  * special cases.
  */
 export interface Token {
-  kind: 'text' | 'num' | 'blank';
+  kind: 'text' | 'num' | 'blank' | 'break';
   text: string;
   value: number | null;
   block: number;
@@ -30,6 +31,13 @@ function cellTokens(raw: string, blankIsCell: boolean, push: (kind: Token['kind'
   if (whole !== null) return push('num', text, whole);
   if (isBlankMark(text) && text.length <= 3) return push('blank', text, null);
   if (isProse(text)) return push('text', text, null);
+  // 「行政事业性收费0」: a figure glued to its label where the layout left no gap.
+  const glued = /^(.*[\u4e00-\u9fff）)”"])\s*(\d+(?:\.\d+)?)$/.exec(text);
+  if (glued && text.length <= 40 && !/第$|^第/.test(glued[1])) {
+    push('text', glued[1], null);
+    push('num', glued[2], parseFigure(glued[2]));
+    return;
+  }
   // 「0 0 0」 or 「行政处罚 8」: figures separated by spaces from each other or from a label.
   const parts = text.split(/\s+/);
   let firstFig = parts.length;
@@ -54,7 +62,18 @@ export function tokenize(blocks: Block[], from: number, to: number): Token[] {
       out.push(t);
     };
     if (b.kind === 'paragraph') {
-      for (const line of b.text.split('\n')) for (const cell of line.split('\t')) cellTokens(cell, false, push);
+      for (const line of b.text.split('\n')) {
+        // A section heading ends whatever label text came before it.
+        if (matchHeading(line)) {
+          push('break', line, null);
+          push('text', line, null);
+          continue;
+        }
+        const cells = line.split('\t');
+        // One sentence in the line makes all of it prose: a year at a line end is not a figure.
+        if (cells.length > 1 && cells.some((c) => isProse(c.trim()))) push('text', cells.join(''), null);
+        else for (const cell of cells) cellTokens(cell, false, push);
+      }
     } else {
       for (const row of b.rows) for (const cell of row) cellTokens(cell.text, b.blankIsCell, push);
     }
