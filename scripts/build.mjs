@@ -6,8 +6,9 @@
 // CLI: they ship in node_modules (electron-builder packs the dependencies), and several of them
 // (pdfkit, fontkit, pdfjs-dist) load data files relative to their own folders.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -58,6 +59,22 @@ async function bundle(what, fn) {
   }
 }
 
+/** API_METHODS and IPC_CHANNEL_PREFIX of shared/api.ts, by bundling and importing it once. */
+async function contractNames() {
+  const r = await build({ ...common, sourcemap: false, entryPoints: ['shared/api.ts'], format: 'esm', write: false, packages: 'external' });
+  // Inside the project, so that `zod` resolves from node_modules.
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'dist', '.contract-'));
+  const file = join(dir, 'api.mjs');
+  writeFileSync(file, r.outputFiles[0].text);
+  try {
+    const m = await import(pathToFileURL(file).href);
+    return { API_METHODS: m.API_METHODS, IPC_CHANNEL_PREFIX: m.IPC_CHANNEL_PREFIX };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (want('main')) {
   rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
   await bundle('main', () => build({
@@ -69,8 +86,22 @@ if (want('main')) {
     packages: 'external',
     external: ['electron'],
   }));
+  // The preload needs only the method names of the contract, not zod and the model: give it a
+  // tiny generated stand-in for shared/api.ts (the names read from the real module at build time).
+  const contract = await contractNames();
+  const contractStub = {
+    name: 'contract-names',
+    setup(b) {
+      b.onResolve({ filter: /\/shared\/api\.js$/ }, () => ({ path: 'contract-names', namespace: 'contract-names' }));
+      b.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({
+        contents: `export const API_METHODS = ${JSON.stringify(contract.API_METHODS)};\nexport const IPC_CHANNEL_PREFIX = ${JSON.stringify(contract.IPC_CHANNEL_PREFIX)};\n`,
+        loader: 'js',
+      }));
+    },
+  };
   await bundle('preload', () => build({
     ...common,
+    plugins: [contractStub],
     entryPoints: { preload: 'main/electron/preload.ts' },
     outdir: 'dist/main',
     format: 'cjs',
