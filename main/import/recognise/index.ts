@@ -1,5 +1,5 @@
 import type { ImportNote, SourceKind } from '../../../shared/import-types.js';
-import { ReportSchema, SCHEMA_ID } from '../../../shared/model/report.js';
+import { partsFromText, partsToText, ReportSchema, SCHEMA_ID } from '../../../shared/model/report.js';
 import type { Cover, Office, Part, Report } from '../../../shared/model/report.js';
 import { standardHeading } from '../../../shared/templates/index.js';
 import type { SectionId } from '../../../shared/templates/index.js';
@@ -205,10 +205,13 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   if (!issuedOn) notes.push({ status: 'notFound', what: '成文日期', detail: '文末没有找到成文日期，请在报告中补上', field: 'issuedOn' });
   const trimmedTail = tail.slice(0, tailEnd).map((l) => l.text);
 
+  // 五 and 六 travel as plain text in interchange (format.md); keep them in the shape that text
+  // reads back as, so an exported and re-imported report is identical.
+  const canonical = (parts: Part[]) => partsFromText(partsToText(parts));
   const sections = {
     overview: toParts(prose('overview').map((l) => l.text)),
-    problems: toParts(otherLines.length ? problemsLines.map((l) => l.text) : trimmedTail),
-    other: toParts(otherLines.length ? trimmedTail : []),
+    problems: canonical(toParts(otherLines.length ? problemsLines.map((l) => l.text) : trimmedTail)),
+    other: canonical(toParts(otherLines.length ? trimmedTail : [])),
   };
 
   for (const id of ORDER) {

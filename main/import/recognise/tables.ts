@@ -132,7 +132,7 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
       let bestScore = 0;
       // A run of nothing but blanks (an empty form, a spare column) needs a clear label.
       const floor = rest.every((v) => v === null) ? 0.85 : 0;
-      for (const text of [buffer, buffer + after.slice(0, 40)]) {
+      for (const text of floor > 0 ? [buffer] : [buffer, buffer + after.slice(0, 40)]) {
         for (let k = pos + 1; k < Math.min(slots.length, pos + 1 + LOOKAHEAD); k++) {
           const sc = score(slots[k], text);
           if (sc < floor) continue;
