@@ -51,8 +51,10 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
       shell.showItemInFolder(p);
     },
     async printPdf(data) {
-      // Chromium's PDF viewer shows the document; print() opens the system print dialog.
-      // The window is visible so the clerk sees what is printed and can print again from it.
+      // Chromium's PDF viewer shows the document; print() opens the system print dialog
+      // (printing a PDF document this way printed blank pages before electron/electron#43309,
+      // fixed since Electron 30). The window is visible so the clerk sees what is printed and
+      // can print again from the viewer's own button. Untested here: no Electron binary.
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-print-'));
       const file = join(dir, `${randomBytes(6).toString('hex')}.pdf`);
       await writeFile(file, data);

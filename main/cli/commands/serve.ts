@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppContext } from '../../context.js';
 import type { RunningServer } from '../../server/http-server.js';
 import { UsageError, intOption, parseArgv } from '../argv.js';
 import type { CliCommand } from '../command.js';
 import { DATA_DIR_OPTION, cliDataDir } from '../data-dir.js';
+
+/** Ctrl+C, kill, and the terminal window being closed. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const USAGE = 'nianbao serve [--port 端口] [--data-dir 数据文件夹] [--no-open]';
 
@@ -51,6 +56,7 @@ export const serveCommand: CliCommand = {
       io.stdout(`数据文件夹：${dataDir}\n请在浏览器中打开上面的地址。按 Ctrl+C 停止。\n`);
       // A damaged file moved aside at open: say so where the clerk is looking.
       for (const n of opened.notices) io.stderr(`注意：${n.message}\n`);
+      if (!existsSync(join(staticDir, 'index.html'))) io.stderr(`注意：界面尚未构建（${staticDir} 中没有 index.html）。请先在项目文件夹中运行 npm run build。\n`);
       if (!options['no-open']) openBrowser(url);
     } catch (e) {
       await cleanup();
@@ -63,12 +69,10 @@ export const serveCommand: CliCommand = {
 
     await new Promise<void>((resolve) => {
       const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+        for (const sig of STOP_SIGNALS) process.off(sig, stop);
         resolve();
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      for (const sig of STOP_SIGNALS) process.on(sig, stop);
     });
     io.stdout('正在停止…\n');
     await cleanup();
