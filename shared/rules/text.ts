@@ -18,7 +18,22 @@ function value(input: RuleInput, ref: CellRef): CellValue {
   if (!data) return null;
   const v = readCell(t, data, ref);
   if (v !== null && v !== undefined) return v;
+  return computed(input, ref);
+}
+
+function computed(input: RuleInput, ref: CellRef): CellValue {
   return input.totals().find((d) => d.ref.table === ref.table && d.ref.row === ref.row && d.ref.col === ref.col)?.computed ?? null;
+}
+
+/**
+ * The figures a prose count may agree with: the printed total and, when b.rowTotal/c.groupTotal
+ * already flag it as wrong, the total of its parts (one mistake, one finding).
+ */
+function candidates(input: RuleInput, refs: CellRef[]): number[] {
+  const printed = refs.map((r) => value(input, r));
+  const recomputed = refs.map((r) => computed(input, r) ?? value(input, r));
+  const sum = (xs: CellValue[]) => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
+  return [sum(printed), sum(recomputed)].filter((x): x is number => x !== null);
 }
 
 function said(m: Mention): string {
@@ -40,11 +55,13 @@ export const tApplications: Rule = {
     const total = value(input, newRef);
     if (total === null) return [];
     const carried = value(input, { ...newRef, row: 'carriedIn' });
+    const ok = new Set(candidates(input, [newRef]));
+    // 受理/办理 may include last year's carried-over applications: accept that figure too.
+    for (const c of candidates(input, [newRef, { ...newRef, row: 'carriedIn' }])) ok.add(c);
     const out: Finding[] = [];
     for (const m of input.mentions()) {
       if (m.kind !== 'applications') continue;
-      // 受理/办理 may include last year's carried-over applications: accept either figure.
-      if (m.negated ? total === 0 : m.value === total || (carried !== null && m.value === total + carried)) continue;
+      if (m.negated ? total === 0 : ok.has(m.value)) continue;
       out.push({
         rule: 't.applications',
         severity: 'warning',
@@ -70,10 +87,11 @@ function caseRule(id: 't.reviews' | 't.suits', kind: MentionKind, rows: string[]
       const values = refs.map((r) => value(input, r));
       if (values.some((v) => v === null)) return [];
       const total = (values as number[]).reduce((a, b) => a + b, 0);
+      const ok = new Set(candidates(input, refs));
       const where = rows.map((r) => `「${rowName(t, r)}」总计`).join('与');
       const out: Finding[] = [];
       for (const m of input.mentions()) {
-        if (m.kind !== kind || m.value === total) continue;
+        if (m.kind !== kind || ok.has(m.value)) continue;
         out.push({
           rule: id,
           severity: 'warning',
