@@ -12,7 +12,7 @@ import { acquireWriterLock } from '../store/lock.js';
 import { electronHost } from './host-services.js';
 import { menuTemplate } from './menu.js';
 import { registerAppScheme, handleAppProtocol } from './protocol.js';
-import { hardenApp } from './security.js';
+import { hardenAllWebContents, hardenDefaultSession } from './security.js';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.js';
 import type { WindowState } from './window-state.js';
 
@@ -83,6 +83,7 @@ async function createMainWindow(stateDir: string): Promise<BrowserWindow> {
 }
 
 async function start(): Promise<void> {
+  hardenDefaultSession();
   const dataDir = dataDirFromArgs(process.argv);
   let lock: Awaited<ReturnType<typeof acquireWriterLock>>;
   try {
@@ -118,6 +119,16 @@ async function start(): Promise<void> {
 
   mainWindow = await createMainWindow(app.getPath('userData'));
   mainWindow.on('closed', () => (mainWindow = null));
+  // A damaged file moved aside while opening the store: tell the clerk what happened and where.
+  if (store.notices.length > 0) {
+    void dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      title: '年报助手',
+      message: '部分数据文件已损坏，已自动恢复',
+      detail: store.notices.map((n) => n.message).join('\n\n'),
+      buttons: ['知道了'],
+    });
+  }
 
   let closing = false;
   app.on('before-quit', (event) => {
@@ -141,7 +152,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
-  hardenApp();
+  hardenAllWebContents();
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

@@ -28,8 +28,12 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Applies hardenWebContents to every WebContents, including ones created later (print window). */
-export function hardenApp(): void {
-  hardenSession(session.defaultSession);
+/** Before ready: every WebContents ever created (main and print windows) is hardened. */
+export function hardenAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}
+
+/** After ready (sessions do not exist before). */
+export function hardenDefaultSession(): void {
+  hardenSession(session.defaultSession);
 }
