@@ -244,7 +244,9 @@ export class NianbaoStore implements ReportStoreApi {
       if (fresh) await fsp.mkdir(dir, { recursive: true });
       const file = join(dir, revisionFileName(doc.meta.revision, new Date(doc.meta.updatedAt)));
       await linkOrCopy(tmp, file);
-      await fsyncDir(dir);
+      // No fsync of this folder on every save: the fsync of reports/ after the rename commits
+      // the file system's journal, link included (ext4); elsewhere a power cut can at worst
+      // lose the newest revision's name, never the report file.
       if (fresh) await fsyncDir(this.revisionsDir);
       revs.push({ revision: doc.meta.revision, savedAt: new Date(doc.meta.updatedAt).toISOString(), file });
     }
