@@ -575,27 +575,36 @@ async function readdirOrEmpty(dir: string): Promise<string[]> {
   }
 }
 
-/** A hard link costs no second write; FAT/exFAT USB sticks have none, so copy there (atomically). */
+/**
+ * A hard link costs no second write. FAT/exFAT USB sticks and some network shares have none
+ * (the error varies: EPERM, ENOTSUP, and EISDIR for Windows' ERROR_INVALID_FUNCTION): copy there.
+ */
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await fsp.link(from, to);
     return;
   } catch (e) {
     const code = errnoCode(e);
-    if (code === 'EEXIST') await fsp.rm(to, { force: true });
-    else if (!(code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EOPNOTSUPP' || code === 'EMLINK' || code === 'ENOSYS')) throw e;
-    else {
-      const tmp = tempPathFor(to);
-      await fsp.copyFile(from, tmp);
-      const fh = await fsp.open(tmp, 'r+');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await renameRetrying(tmp, to);
+    if (code === 'ENOSPC' || code === 'ENOENT' || code === 'EIO' || code === 'EROFS') throw e;
+    if (code === 'EEXIST') {
+      // A revision file of this number from a save cut short before its journal line.
+      await fsp.rm(to, { force: true });
+      await fsp.link(from, to);
       return;
     }
   }
-  await fsp.link(from, to);
+  const tmp = tempPathFor(to);
+  try {
+    await fsp.copyFile(from, tmp);
+    const fh = await fsp.open(tmp, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await renameRetrying(tmp, to);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }

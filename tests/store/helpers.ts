@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromInterchange, partsFromText } from '../../shared/model/index.js';
+import { fromInterchange } from '../../shared/model/index.js';
 import type { Report } from '../../shared/model/index.js';
 import { fixture } from '../helpers/fixtures.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../shared/api.js';
@@ -185,6 +185,49 @@ describe('store: recovery from damaged files', () => {
         writeFileSync(join(revDir, newest), '');
       }
       assert.equal(damagedBeside(file).length, 2);
+    } finally {
+      t.done();
+    }
+  });
+
+  it('restores a report file that has gone missing from its revisions', async () => {
+    const t = tempDir();
+    try {
+      const s = await openStore(t.dir);
+      const o = await s.createReport({ year: 2024 });
+      await s.saveReport(o.meta.id, { ...realisticReport(), preamble: '最后一版' });
+      await s.close();
+      unlinkSync(reportFile(t.dir, o.meta.id));
+      const s2 = await openStore(t.dir);
+      assert.deepEqual((await s2.listReports()).map((m) => m.id), [o.meta.id]);
+      const got = await s2.getReport(o.meta.id);
+      assert.equal(got.report.preamble, '最后一版');
+      assert.match(got.recovery?.message ?? '', /不见了.*第 2 版/);
+      await s2.close();
+      assert.ok(existsSync(reportFile(t.dir, o.meta.id)));
+    } finally {
+      t.done();
+    }
+  });
+
+  it('corrects a list entry that is one save ahead of its file (killed between journal line and rename)', async () => {
+    const t = tempDir();
+    try {
+      const s = await openStore(t.dir);
+      const o = await s.createReport({ year: 2024 });
+      const m2 = await s.saveReport(o.meta.id, realisticReport());
+      // What the journal holds when the writer dies right after appending the next entry.
+      const log = readdirSync(t.dir).find((n) => /^index\.\d+\.log$/.test(n))!;
+      appendFileSync(join(t.dir, log), JSON.stringify({ ...m2, revision: 3, title: '未完成的保存' }) + '\n' + '{"id":"2024-cut');
+      // Simulate the kill: drop the store without close(), which would compact the journal.
+      const s2 = await openStore(t.dir);
+      const [listed] = await s2.listReports();
+      assert.equal(listed.revision, 2);
+      assert.equal(listed.title, m2.title);
+      const m3 = await s2.saveReport(o.meta.id, { ...realisticReport(), preamble: '下一次保存' });
+      assert.equal(m3.revision, 3);
+      await s2.close();
+      void s;
     } finally {
       t.done();
     }
