@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync, promises as fsp } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { errnoCode } from './durable-file.js';
@@ -94,7 +94,10 @@ export async function acquireWriterLock(dataDir: string): Promise<WriterLock> {
     if (!cur) continue; // released meanwhile
     if (cur.info) {
       // Another machine (a shared folder): its processes cannot be checked from here.
-      if (cur.info.hostname !== hostname() || isProcessAlive(cur.info.pid)) throw lockedError(cur.info);
+      if (cur.info.hostname !== hostname()) throw lockedError(cur.info);
+      // Taken before this computer last started: its pid may now belong to another program.
+      const beforeBoot = Date.parse(cur.info.startedAt) < Date.now() - uptime() * 1000;
+      if (!beforeBoot && isProcessAlive(cur.info.pid)) throw lockedError(cur.info);
     } else if (Date.now() - cur.mtimeMs < UNREADABLE_GRACE_MS) {
       await sleep(50);
       continue;

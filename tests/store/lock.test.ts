@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../shared/api.js';
@@ -86,6 +86,22 @@ describe('writer lock', () => {
       utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
       const b = await acquireWriterLock(t.dir);
       await b.release();
+    } finally {
+      t.done();
+    }
+  });
+
+  it('takes over a lock taken before the computer last started, even if its pid is in use again', async () => {
+    const t = tempDir();
+    try {
+      const path = join(t.dir, LOCK_FILE);
+      const bootedAt = Date.now() - uptime() * 1000;
+      writeFileSync(path, JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date(bootedAt - 3600_000).toISOString(), token: 'old' }));
+      const a = await acquireWriterLock(t.dir);
+      assert.equal(JSON.parse(readFileSync(path, 'utf8')).pid, process.pid);
+      await a.release();
+      writeFileSync(path, JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString(), token: 'live' }));
+      await assert.rejects(acquireWriterLock(t.dir), isLocked(process.ppid));
     } finally {
       t.done();
     }
