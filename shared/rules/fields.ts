@@ -1,7 +1,8 @@
 import type { Report } from '../model/report.js';
 import { SECTION_IDS } from '../templates/index.js';
 import type { SectionId } from '../templates/index.js';
-import { compact } from './prose-numbers.js';
+import { compact, findMentions } from './prose-numbers.js';
+import type { Compact, ProseMention } from './prose-numbers.js';
 import type { TextField } from './types.js';
 
 /** The bracketed prompts of the Word template offices pass around: （文字描述，收取信息处理费情况在此处报告。） */
@@ -12,15 +13,53 @@ export function isBlankText(text: string): boolean {
   return text.replace(PLACEHOLDER, '').trim() === '';
 }
 
+/**
+ * What is read from one text, whatever field it is in. The editor checks on every keystroke and a
+ * keystroke changes one field, so the scans of the other fields are remembered by their text
+ * (a bounded cache; results depend on the text alone, so the checker stays a pure function).
+ */
+interface Scanned {
+  blank: boolean;
+  compact: Compact;
+  mentions?: ProseMention[];
+}
+
+const CACHE_LIMIT = 400;
+const cache = new Map<string, Scanned>();
+
+function scan(text: string): Scanned {
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = { blank: isBlankText(text), compact: compact(text) };
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+/** The counts stated in a text (prose-numbers.ts), scanned once per distinct text. */
+export function mentionsOf(field: TextField): ProseMention[] {
+  const s = scan(field.text);
+  if (s.mentions === undefined) s.mentions = findMentions(field.text, s.compact);
+  return s.mentions;
+}
+
+/** For the benchmark's cold runs. */
+export function clearTextCache(): void {
+  cache.clear();
+}
+
 const PROSE: ('overview' | 'problems' | 'other')[] = ['overview', 'problems', 'other'];
 
 /** The report's text fields in document order, each compacted once for the prose rules. */
 export function textFields(r: Report): TextField[] {
   const out: TextField[] = [];
   const add = (path: string, text: string | null | undefined, role: TextField['role'], section?: SectionId) => {
+    if (text === null || text === undefined || text === '') return;
+    const s = scan(text);
     // A template prompt is not the clerk's text: rules see the field as absent.
-    if (text === null || text === undefined || isBlankText(text)) return;
-    out.push({ path, text, role, section, compact: compact(text) });
+    if (s.blank) return;
+    out.push({ path, text, role, section, compact: s.compact });
   };
   add('title', r.title, 'title');
   add('preamble', r.preamble, 'preamble');

@@ -3,15 +3,15 @@ import type { DerivedValue } from '../model/totals.js';
 import { computeTotals } from '../model/totals.js';
 import type { Report } from '../model/report.js';
 import { getTemplate } from '../templates/index.js';
-import { textFields } from './fields.js';
+import { mentionsOf, textFields } from './fields.js';
 import { findPeriod } from './period.js';
-import { findMentions } from './prose-numbers.js';
 import { RULES } from './registry.js';
 import type { CheckOptions, PeriodSpan, RuleInput, TextField } from './types.js';
 
 export type { CheckOptions, Rule, RuleInput } from './types.js';
 export { RULES, RULE_IDS, ruleById } from './registry.js';
 export { findMentions, parseNumber, parseChineseNumeral } from './prose-numbers.js';
+export { clearTextCache } from './fields.js';
 
 const DEFAULT_DEADLINE = '01-31';
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -35,7 +35,7 @@ export function ruleInput(report: Report, opts: CheckOptions = {}): RuleInput {
   const mentions = memo(() =>
     texts()
       .filter((f) => f.role === 'preamble' || f.role === 'partText')
-      .flatMap((f) => findMentions(f.text, f.compact).map((m) => ({ ...m, path: f.path, section: f.section }))),
+      .flatMap((f) => mentionsOf(f).map((m) => ({ ...m, path: f.path, section: f.section }))),
   );
   const period = memo<PeriodSpan | null>(() => {
     const f = texts().find((x) => x.path === 'preamble');

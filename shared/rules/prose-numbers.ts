@@ -9,31 +9,48 @@
 /** A text with whitespace removed and full-width digits normalised, plus where each character came from. */
 export interface Compact {
   s: string;
-  /** map[i] = offset in the original text of compact character i. */
-  map: Int32Array;
+  /** map[i] = offset in the original text of compact character i (computed on first use). */
+  readonly map: Int32Array;
   /** Length of the original text. */
   length: number;
 }
 
+const DROPPED = /[ \t\n\r\u3000\u00a0\u200b]+/g;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+const isDropped = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0x200b;
+
+/**
+ * Runs on every text field at every keystroke, so the compact string comes from two native
+ * replaces and the offset map is only built when a rule needs to locate a match.
+ */
 export function compact(text: string): Compact {
-  const map = new Int32Array(text.length);
-  let out = '';
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // whitespace incl. ideographic space and NBSP
-    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0x200b) continue;
-    out += code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : text[i];
-    map[n++] = i;
+  let s = text.replace(DROPPED, '');
+  if (FULL_WIDTH_DIGIT.test(s)) {
+    FULL_WIDTH_DIGIT.lastIndex = 0;
+    s = s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
   }
-  return { s: out, map: map.subarray(0, n), length: text.length };
+  FULL_WIDTH_DIGIT.lastIndex = 0;
+  let map: Int32Array | null = null;
+  return {
+    s,
+    length: text.length,
+    get map() {
+      if (map === null) {
+        map = new Int32Array(s.length);
+        let n = 0;
+        for (let i = 0; i < text.length; i++) if (!isDropped(text.charCodeAt(i))) map[n++] = i;
+      }
+      return map;
+    },
+  };
 }
 
 /** Original [start, end) of the compact range [from, to). */
 export function originalSpan(c: Compact, from: number, to: number): { start: number; end: number } {
-  if (c.map.length === 0) return { start: 0, end: 0 };
-  const start = c.map[Math.min(from, c.map.length - 1)];
-  const end = to > from ? c.map[Math.min(to, c.map.length) - 1] + 1 : start;
+  const map = c.map;
+  if (map.length === 0) return { start: 0, end: 0 };
+  const start = map[Math.min(from, map.length - 1)];
+  const end = to > from ? map[Math.min(to, map.length) - 1] + 1 : start;
   return { start, end };
 }
 
@@ -125,13 +142,14 @@ const CASE_WORD = /行政复议|行政诉讼/g;
 const NEGATION_BEFORE = /(?:未|没有|无|零)[^。；，,！？:：0-9]{0,24}$/;
 /** 行政复议、行政诉讼均为0 · 行政诉讼情况为零 */
 const ZERO_AFTER = /^(?:[、和及或与]?行政(?:复议|诉讼))?(?:案件|情况|数量|事件)?(?:均为|均是|都是|为|数为)(?:0|零)(?![0-9])/;
-const SENTENCE_END = /[。；！？\n]/;
+/** 。；！？ and newline (gone in compact text, kept for safety). */
+const isSentenceEnd = (code: number) => code === 0x3002 || code === 0xff1b || code === 0xff01 || code === 0xff1f || code === 10;
 
 function sentenceAround(s: string, from: number, to: number): string {
   let a = from;
-  while (a > 0 && !SENTENCE_END.test(s[a - 1])) a--;
+  while (a > 0 && !isSentenceEnd(s.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < s.length && !SENTENCE_END.test(s[b])) b++;
+  while (b < s.length && !isSentenceEnd(s.charCodeAt(b))) b++;
   return s.slice(a, b);
 }
 
