@@ -92,6 +92,7 @@ export function looksLikeCoverLine(line: string): boolean {
 export function readCover(lines: string[]): Cover {
   const cover: Cover = { docNumber: null, addressee: null, body: null, signer: null, date: null };
   const body: string[] = [];
+  let letterhead: string | null = null;
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
@@ -109,6 +110,11 @@ export function readCover(lines: string[]): Cover {
       cover.date = d;
       continue;
     }
+    if (isSignatureLine(line) && body.length === 0 && !cover.addressee) {
+      // The letterhead (发文机关标志) above the document number.
+      letterhead = letterhead ?? line;
+      continue;
+    }
     if (isSignatureLine(line) && body.length > 0) {
       cover.signer = line;
       continue;
@@ -117,5 +123,6 @@ export function readCover(lines: string[]): Cover {
     body.push(line);
   }
   if (body.length) cover.body = body.join('\n');
+  if (!cover.signer && letterhead) cover.signer = letterhead;
   return cover;
 }

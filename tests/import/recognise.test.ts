@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { importBuffer } from '../../main/import/index.js';
+import { htmlToDocument } from '../../main/import/readers/html.js';
+import { recognise } from '../../main/import/recognise/index.js';
+import { dateLine } from '../../main/import/recognise/meta.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const zhongning = readFileSync(fixture('reports/zhongning-enhe-2024.txt'), 'utf8');
+
+describe('recogniser', () => {
+  it('reads dates in arabic and Chinese numerals', () => {
+    assert.equal(dateLine('2024年1月29日'), '2024-01-29');
+    assert.equal(dateLine('二〇二四年一月二十九日'), '2024-01-29');
+    assert.equal(dateLine('2025 年 2 月 30 日'), null);
+  });
+
+  it('keeps a cover letter apart from the preamble', async () => {
+    const cover = '恩和镇人民政府\n恩政发〔2025〕3号\n中宁县人民政府办公室：\n现将《中宁县恩和镇2024年政府信息公开工作年度报告》报送你们，请审阅。\n中宁县恩和镇人民政府\n2025年1月20日\n';
+    const withDate = zhongning.trimEnd() + '\n\n中宁县恩和镇人民政府\n二〇二五年一月二十日\n';
+    const r = await importBuffer('r.txt', enc(cover + withDate));
+    assert.equal(r.report.cover?.docNumber, '恩政发〔2025〕3号');
+    assert.equal(r.report.cover?.addressee, '中宁县人民政府办公室');
+    assert.match(r.report.cover?.body ?? '', /^现将/);
+    assert.equal(r.report.cover?.date, '2025-01-20');
+    assert.match(r.report.preamble ?? '', /^根据《中华人民共和国政府信息公开条例》/);
+    assert.equal(r.report.title, '中宁县恩和镇2024年政府信息公开工作年度报告');
+    assert.equal(r.report.issuedOn, '2025-01-20');
+    assert.equal(r.report.signature, '中宁县恩和镇人民政府');
+    assert.equal(r.report.tables.applications?.new?.[0], 2);
+  });
+
+  it('reads the same report in UTF-16 and GB18030', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(zhongning, 'utf16le'))]);
+    const a = await importBuffer('r.txt', utf16);
+    assert.equal(a.report.office.name, '中宁县恩和镇人民政府');
+    const gb = new Uint8Array(readFileSync(new URL('./fixtures/zhongning-enhe-2024.html', import.meta.url)));
+    const b = await importBuffer('r.html', gb);
+    assert.equal(b.source.kind, 'html');
+    assert.equal(b.report.office.name, '中宁县恩和镇人民政府');
+    assert.deepEqual(b.report.tables.reviews?.review, [0, 1, 0, 0, 1]);
+    assert.equal(b.report.tables.active?.penalty?.decisions, 8);
+  });
+
+  it('reads an HTML table with rowspan and colspan as a grid', () => {
+    const doc = htmlToDocument(
+      '<table><tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>3</td></tr><tr><td>（二）部分公开&nbsp;</td><td>x</td><td>4</td></tr></table>',
+    );
+    const t = doc.blocks[0];
+    assert.equal(t.kind, 'table');
+    if (t.kind !== 'table') return;
+    assert.equal(t.rows[0][0].rowSpan, 2);
+    assert.equal(t.rows[0][1].colSpan, 2);
+    assert.equal(t.rows[1][0].col, 1);
+    assert.equal(t.rows[1][0].text, '（二）部分公开');
+  });
+
+  it('finds headings in their real-world forms and keeps the wording', () => {
+    const doc = {
+      blocks: [
+        '某某县某某镇2024年政府信息公开工作年度报告',
+        '根据《中华人民共和国政府信息公开条例》，现发布本报告。',
+        '一、2024 年某某镇政府信息公开总体情况',
+        '(一)主动公开。2024 年,本镇主动公开信息 10 条。',
+        '**（二）依申请公开方面。**本年未收到申请。',
+        '二、主动公开政府信息情况',
+        '第二十条第（一）项\t\t\t',
+        '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+        '规章\t1\t0\t2',
+        '五、存在的问题和下一步工作计划',
+        '人员不足。',
+        '六、其他需要报告的事项',
+        '本年度未收取信息处理费。',
+      ].map((text) => ({ kind: 'paragraph' as const, text })),
+    };
+    const r = recognise(doc, { fileName: 'x.txt', kind: 'text', at: '2025-01-01T00:00:00.000Z' });
+    assert.deepEqual(
+      r.report.sections.overview.map((p) => p.heading),
+      ['（一）主动公开', '（二）依申请公开方面'],
+    );
+    assert.equal(r.report.sections.overview[0].text, '2024 年,本镇主动公开信息 10 条。');
+    assert.equal(r.report.headings?.problems, '存在的问题和下一步工作计划');
+    assert.deepEqual(r.report.tables.active?.regulations, { issued: 1, repealed: 0, inForce: 2 });
+    assert.equal(r.report.tables.active?.normativeDocs, null);
+    assert.equal(r.report.tables.applications, null);
+    assert.equal(r.report.office.name, '某某县某某镇人民政府');
+    assert.ok(r.notes.some((n) => n.status === 'notFound' && n.field === 'tables.reviews'));
+  });
+});
