@@ -39,7 +39,7 @@ function runAndKill(bundle: string, dataDir: string, id: string, first: number, 
     // after the first save begins, or right as the k-th save begins.
     const mode = Math.floor(rand() * 3);
     const afterStarts = 1 + Math.floor(rand() * 6);
-    if (mode === 0) setTimeout(kill, rand() * 250);
+    if (mode === 0) setTimeout(kill, rand() * 150);
     let buf = '';
     let err = '';
     child.stdout.setEncoding('utf8');
