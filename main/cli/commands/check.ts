@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../../../shared/api.js';
 import type { Finding, FindingLocation } from '../../../shared/findings.js';
 import { SEVERITY_LABEL } from '../../../shared/findings.js';
@@ -37,7 +37,7 @@ export async function expandPaths(paths: string[], cwd: string): Promise<{ file:
     }
   };
   for (const given of paths) {
-    const abs = join(given.startsWith('/') || /^[A-Za-z]:[\\/]/.test(given) ? '' : cwd, given);
+    const abs = isAbsolute(given) ? given : join(cwd, given);
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) await walk(abs, given);
     else out.push({ file: abs, shown: given });
