@@ -15,6 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2); // e.g. `node scripts/build.mjs main` to skip the renderer
 const want = (part) => only.length === 0 || only.includes(part);
 const t0 = Date.now();
+const failed = [];
 
 function log(s) {
   process.stdout.write(s + '\n');
@@ -32,10 +33,10 @@ if (want('renderer')) {
       stdio: 'inherit',
     });
     if (r.status !== 0) {
+      // Keep going: main, preload and CLI are independent of the renderer; fail at the end.
       log('renderer: vite build failed');
-      process.exit(1);
-    }
-    log('renderer: dist/renderer/');
+      failed.push('renderer');
+    } else log('renderer: dist/renderer/');
   }
 }
 
@@ -55,7 +56,7 @@ async function bundle(what, fn) {
   } catch {
     // esbuild has already printed the errors with file and line.
     log(`${what}: esbuild failed`);
-    process.exit(1);
+    failed.push(what);
   }
 }
 
@@ -126,4 +127,8 @@ if (want('cli')) {
   log('cli: dist/cli/nianbao.mjs');
 }
 
+if (failed.length) {
+  log(`build FAILED (${failed.join(', ')}) after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.exit(1);
+}
 log(`build done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
