@@ -18,7 +18,7 @@ export function storeHandlers(ctx: AppContext): Pick<ApiHandlers, StoreMethods> 
   // schemas' defaults, and the store validates reports and settings again before writing.
   const asReport = (r: unknown) => r as Report;
   const counted = async (id: string, report: Report): Promise<ReportMeta> =>
-    store.saveReport(id, report, { findings: summarizeFindings(report, await store.findPrevious(id)) });
+    store.saveReport(id, report, { findings: summarizeFindings(report, await store.findPrevious(id), (await store.getSettings()).deadline) });
 
   return {
     listReports: () => store.listReports(),
