@@ -10,6 +10,21 @@ import type { Configuration } from 'electron-builder';
  */
 const electronDist = process.env.NIANBAO_ELECTRON_DIST?.trim() || undefined;
 
+/**
+ * Packages only the renderer uses: Vite has already bundled them into dist/renderer, so the
+ * installer leaves them out (≈ 135 MB). tests/electron/bundles.test.ts checks that the main
+ * process and the CLI never import them.
+ */
+export const RENDERER_ONLY_PACKAGES = ['react', 'react-dom', 'scheduler', 'antd', '@ant-design', '@rc-component'];
+
+/**
+ * pdf.js's optional canvas (a native module, 32 MB, for the build machine's platform only):
+ * the importer reads text and positions, never renders, and pdf.js only warns without it.
+ * Leaving it out keeps a Windows or arm64 package built on an x64 Linux machine free of a
+ * foreign binary.
+ */
+const NOT_SHIPPED = [...RENDERER_ONLY_PACKAGES, '@napi-rs'];
+
 const config: Configuration = {
   appId: 'cn.nianbao.desktop',
   productName: '年报助手',
@@ -17,7 +32,7 @@ const config: Configuration = {
   copyright: 'MIT License',
   directories: { output: 'release', buildResources: 'assets' },
   // Only the built app and its assets (icons, fonts); the sources and tests stay out.
-  files: ['dist/**/*', 'assets/**/*', 'package.json', '!dist/**/*.map', '!assets/*.py'],
+  files: ['dist/**/*', 'assets/**/*', 'package.json', '!dist/**/*.map', '!dist/electronegativity.csv', ...NOT_SHIPPED.map((p) => `!node_modules/${p}/**`)],
   asar: true,
   // No native modules: nothing to rebuild, so packaging needs no compiler.
   npmRebuild: false,

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import vm from 'node:vm';
 import { API_METHODS, IPC_CHANNEL_PREFIX } from '../../shared/api.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { RENDERER_ONLY_PACKAGES } from '../../electron.config.js';
 
 // Checks on what `npm run build` produced (skipped, with the reason, before a build).
 
@@ -31,6 +32,7 @@ describe('built bundles', () => {
       assert.ok(imports.length > 0);
       for (const s of imports) {
         if (isBuiltin(s) || s === 'electron') continue;
+        assert.ok(!RENDERER_ONLY_PACKAGES.includes(packageName(s)) && !RENDERER_ONLY_PACKAGES.includes(s.split('/')[0]), `${f}: "${s}" is left out of the installer as renderer-only (electron.config.ts)`);
         assert.ok(packageName(s) in pkg.dependencies, `${f}: "${s}" is not in package.json dependencies, so it would be missing from the installed app`);
       }
     }
