@@ -88,8 +88,9 @@ export function parseNumber(s: string): number | null {
 
 /** Regex source of one number in compacted text (capturing group). */
 export const NUM = '(\\d+(?:,\\d{3})*|[零〇一二两三四五六七八九十百千万]+)';
-/** Counting units of the reports: 件, 条, 个, 份, 起, 次, 宗, 例. */
+/** Counting units of the reports: 件, 条, 个, 份, 起, 宗, 例; cases are also counted in 次. */
 const UNIT = '(?:件|条|个|份|起|宗|例)';
+const CASE_UNIT = '(?:件|条|个|份|起|宗|例|次)';
 
 /** What a number in the prose counts. */
 export type MentionKind = 'applications' | 'review' | 'suit' | 'regulations' | 'normativeDocs' | 'penalty' | 'licensing';
@@ -110,7 +111,10 @@ interface Pattern {
   kind: MentionKind;
   re: RegExp;
   negated: boolean;
-  /** The sentence must mention 公开 (the 行政复议 of other matters is not table 四's). */
+  /**
+   * The sentence must be about 政府信息公开 (the 行政复议 of other matters is not table 四's):
+   * a stated count needs 信息公开 or 依申请 in its sentence; a negation (未出现行政复议) only 公开.
+   */
   needsDisclosureContext?: boolean;
 }
 
@@ -123,18 +127,21 @@ const PATTERNS: Pattern[] = [
   // 收到政府信息公开申请2件 · 收到依申请公开2件 · 共收到政府信息公开申请 1 件 · 受理依申请公开申请两件
   { kind: 'applications', negated: false, re: new RegExp(`${APP_VERB}(?:各类|群众|公民|社会公众)?的?${APP_OBJECT}${FILLER}${NUM}${UNIT}`, 'g') },
   // 未收到依申请公开件 · 未收到政府信息公开申请 · 没有收到…申请
-  { kind: 'applications', negated: true, re: new RegExp(`(?:未|没有|无)${APP_VERB.replace('办理|', '')}[^。；，,！？0-9]{0,12}?申请`, 'g') },
+  // (未收到行政复议申请 · 未收到投诉举报申请 are not about 政府信息公开申请.)
+  { kind: 'applications', negated: true, re: new RegExp(`(?:未|没有|无)${APP_VERB.replace('办理|', '')}(?:(?!复议|诉讼|投诉|举报|信访)[^。；，,！？0-9]){0,12}?申请`, 'g') },
   // 无依申请公开 · 没有政府信息公开申请
   { kind: 'applications', negated: true, re: /(?:无|没有)(?:政府信息公开申请|依申请公开)/g },
   // 行政复议1件 · 被申请行政复议两起 · 行政复议案件共3件
-  { kind: 'review', negated: false, needsDisclosureContext: true, re: new RegExp(`行政复议(?:案件|申请)?${FILLER}${NUM}${UNIT}`, 'g') },
-  { kind: 'suit', negated: false, needsDisclosureContext: true, re: new RegExp(`行政诉讼(?:案件)?${FILLER}${NUM}${UNIT}`, 'g') },
+  { kind: 'review', negated: false, needsDisclosureContext: true, re: new RegExp(`行政复议(?:案件|申请)?${FILLER}${NUM}${CASE_UNIT}`, 'g') },
+  { kind: 'suit', negated: false, needsDisclosureContext: true, re: new RegExp(`行政诉讼(?:案件)?${FILLER}${NUM}${CASE_UNIT}`, 'g') },
   // 规范性文件80条 · 规章2条 · 行政处罚8件 · 行政许可决定12件
   { kind: 'regulations', negated: false, re: new RegExp(`规章(?:信息)?${FILLER}${NUM}${UNIT}`, 'g') },
   { kind: 'normativeDocs', negated: false, re: new RegExp(`规范性文件(?:信息)?${FILLER}${NUM}${UNIT}`, 'g') },
   { kind: 'penalty', negated: false, re: new RegExp(`行政处罚(?:决定书|决定|案件|信息)?${FILLER}${NUM}${UNIT}`, 'g') },
   { kind: 'licensing', negated: false, re: new RegExp(`行政许可(?:决定书|决定|案件|信息)?${FILLER}${NUM}${UNIT}`, 'g') },
 ];
+
+const DISCLOSURE = /信息公开|依申请/;
 
 /** 行政复议 / 行政诉讼 occurrences, for the negations that come before them. */
 const CASE_WORD = /行政复议|行政诉讼/g;
@@ -171,7 +178,7 @@ export function findMentions(text: string, c: Compact = compact(text)): ProseMen
     for (let m = p.re.exec(s); m !== null; m = p.re.exec(s)) {
       const from = m.index;
       const to = from + m[0].length;
-      if (p.needsDisclosureContext && !sentenceAround(s, from, to).includes('公开')) continue;
+      if (p.needsDisclosureContext && !DISCLOSURE.test(sentenceAround(s, from, to))) continue;
       if (p.negated) {
         push(p.kind, 0, true, from, to);
         continue;

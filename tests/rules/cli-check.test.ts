@@ -81,6 +81,14 @@ describe('nianbao check', () => {
     // checked together, last year's report of the same office is found without --previous
     const both = await cli('good.nianbao.json', 'prev');
     assert.match(both.out, /good\.nianbao\.json: 警告 b\.carriedIn/);
+    // another office's report is not last year's: said on stderr, not used
+    const other = clone(prev);
+    other.office.name = '中宁县鸣沙镇人民政府';
+    write('other/2023.nianbao.json', other);
+    const mismatch = await cli('good.nianbao.json', '--previous', 'other/2023.nianbao.json');
+    assert.equal(mismatch.code, 0);
+    assert.doesNotMatch(mismatch.out, /b\.carriedIn/);
+    assert.match(mismatch.err, /中宁县鸣沙镇人民政府2023年度.*没有用于跨年度检查/);
   });
 
   it('reads what the importer reads: a real report as text', async () => {

@@ -21,6 +21,8 @@ export interface FileCheck {
   /** Office and year as read, for the summary and for pairing with last year's report. */
   office?: string | null;
   year?: number | null;
+  /** The report the cross-year rules compared with, if any. */
+  usedPrevious?: Report | null;
 }
 
 /** Files named on the command line, with folders replaced by the importable files inside them (sorted, recursive). */
@@ -77,7 +79,7 @@ export async function checkFiles(
       opts.previous && (opts.previous.year === null || report.year === null || opts.previous.year === report.year - 1) && sameOffice(opts.previous, report)
         ? opts.previous
         : (reports.find(isPrevious) ?? null);
-    return { file: r.shown, findings: checkReport(report, { previous, deadline: opts.deadline }), office: report.office.name ?? null, year: report.year };
+    return { file: r.shown, findings: checkReport(report, { previous, deadline: opts.deadline }), office: report.office.name ?? null, year: report.year, usedPrevious: previous };
   });
 }
 
@@ -131,6 +133,11 @@ export const checkCommand: CliCommand = {
       return 2;
     }
     const results = await checkFiles(files, { previous, deadline: options.deadline });
+    if (previous && !results.some((r) => r.usedPrevious === previous)) {
+      io.stderr(
+        `${options.previous}: 这是${previous.office.name ?? '（未写机关名称）'}${previous.year ?? ''}年度的报告，与所检查的报告不是同一机关的上一年度，没有用于跨年度检查。\n`,
+      );
+    }
     if (options.json) {
       io.stdout(JSON.stringify(results.map((r) => (r.error !== undefined ? { file: r.file, error: r.error, findings: [] } : { file: r.file, findings: r.findings })), null, 2) + '\n');
     } else {
