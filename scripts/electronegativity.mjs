@@ -6,7 +6,7 @@
 // printed as a table; the run fails only if the tool itself fails. The findings we keep are
 // explained in the README / the issue note.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -15,6 +15,8 @@ const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const out = join(root, 'dist', 'electronegativity.csv');
 mkdirSync(join(root, 'dist'), { recursive: true });
+// The tool writes into an existing file without truncating it first.
+rmSync(out, { force: true });
 const bin = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const r = spawnSync(process.execPath, [bin, '-i', join(root, 'main'), '-o', out, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck'], {
   cwd: root,
