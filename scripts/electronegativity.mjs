@@ -8,13 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
-const out = join(root, 'dist', 'electronegativity.csv');
-mkdirSync(join(root, 'dist'), { recursive: true });
+const out = process.argv[2] ?? join(root, 'dist', 'electronegativity.csv');
+mkdirSync(dirname(out), { recursive: true });
 // The tool writes into an existing file without truncating it first.
 rmSync(out, { force: true });
 const bin = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
