@@ -119,13 +119,13 @@ export class ReportIndex {
 
   /** Records a changed entry durably (one appended line, fdatasync). */
   async put(meta: ReportMeta): Promise<void> {
-    this.metas.set(meta.id, meta);
     await this.append(meta);
+    this.metas.set(meta.id, meta);
   }
 
   async remove(id: string): Promise<void> {
-    this.metas.delete(id);
     await this.append({ removed: id });
+    this.metas.delete(id);
   }
 
   /** Replaces every entry (after a rebuild) and writes a fresh snapshot. */
@@ -139,8 +139,16 @@ export class ReportIndex {
   private async append(rec: LogRecord): Promise<void> {
     if (this.readOnly) return;
     this.log ??= await fsp.open(this.logPath, 'a');
-    await this.log.write(JSON.stringify(rec) + '\n');
-    await this.log.datasync();
+    const log = this.log;
+    const size = (await log.stat()).size;
+    try {
+      await log.write(JSON.stringify(rec) + '\n');
+      await log.datasync();
+    } catch (e) {
+      // A full disk can cut the line short: take it back, so the next line starts clean.
+      await log.truncate(size).catch(() => undefined);
+      throw e;
+    }
     if (++this.records >= COMPACT_AFTER) await this.compact();
   }
 
@@ -162,8 +170,11 @@ export class ReportIndex {
   }
 
   async close(): Promise<void> {
-    if (!this.readOnly && (this.records > 0 || this.needsRebuild)) await this.compact();
-    await this.log?.close();
-    this.log = null;
+    try {
+      if (!this.readOnly && (this.records > 0 || this.needsRebuild)) await this.compact();
+    } finally {
+      await this.log?.close();
+      this.log = null;
+    }
   }
 }
