@@ -22,7 +22,11 @@ interface Scanned {
   blank: boolean;
   compact: Compact;
   mentions?: ProseMention[];
+  /** The mentions with the path of the field they were found in, by path (reused while the text is unchanged). */
+  located?: Map<string, LocatedMention[]>;
 }
+
+export type LocatedMention = ProseMention & { path: string; section?: SectionId };
 
 const CACHE_LIMIT = 400;
 const cache = new Map<string, Scanned>();
@@ -42,6 +46,18 @@ export function mentionsOf(field: TextField): ProseMention[] {
   const s = scan(field.text);
   if (s.mentions === undefined) s.mentions = findMentions(field.text, s.compact);
   return s.mentions;
+}
+
+/** The mentions of a field, located by its path; the same array while the field's text is unchanged. */
+export function locatedMentionsOf(field: TextField): LocatedMention[] {
+  const s = scan(field.text);
+  s.located ??= new Map();
+  let list = s.located.get(field.path);
+  if (list === undefined) {
+    list = mentionsOf(field).map((m) => Object.assign({ path: field.path, section: field.section }, m));
+    s.located.set(field.path, list);
+  }
+  return list;
 }
 
 /** For the benchmark's cold runs. */

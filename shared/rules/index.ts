@@ -3,7 +3,7 @@ import type { DerivedValue } from '../model/totals.js';
 import { computeTotals } from '../model/totals.js';
 import type { Report } from '../model/report.js';
 import { getTemplate } from '../templates/index.js';
-import { mentionsOf, textFields } from './fields.js';
+import { locatedMentionsOf, textFields } from './fields.js';
 import { findPeriod } from './period.js';
 import { RULES } from './registry.js';
 import type { CheckOptions, PeriodSpan, RuleInput, TextField } from './types.js';
@@ -32,11 +32,11 @@ function memo<T>(f: () => T): () => T {
 export function ruleInput(report: Report, opts: CheckOptions = {}): RuleInput {
   const texts = memo<TextField[]>(() => textFields(report));
   const totals = memo<DerivedValue[]>(() => computeTotals(report.format, report.tables));
-  const mentions = memo(() =>
-    texts()
-      .filter((f) => f.role === 'preamble' || f.role === 'partText')
-      .flatMap((f) => mentionsOf(f).map((m) => ({ ...m, path: f.path, section: f.section }))),
-  );
+  const mentions = memo(() => {
+    const out: ReturnType<RuleInput['mentions']> = [];
+    for (const f of texts()) if (f.role === 'preamble' || f.role === 'partText') for (const m of locatedMentionsOf(f)) out.push(m);
+    return out;
+  });
   const period = memo<PeriodSpan | null>(() => {
     const f = texts().find((x) => x.path === 'preamble');
     return f && report.year !== null ? findPeriod(f.text, f.compact, report.year) : null;
