@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { NeutralDocument } from '../document.js';
 import { importFailed } from '../errors.js';
+import { isSentenceCells } from '../recognise/tokens.js';
 import { textToDocument } from './text.js';
 
 /**
@@ -84,12 +85,23 @@ export function pageLines(items: Item[]): string[] {
       prevEnd = Math.max(prevEnd ?? 0, it.x + it.w);
       prevH = it.h || 10;
     }
-    const t = s.replace(/[ \u3000]{2,}/g, '\t').trim();
+    let t = s.replace(/[ \u3000]{2,}/g, '\t').trim();
+    // Justified prose leaves wide gaps too: a sentence is one cell, whatever its spacing.
+    if (t.includes('\t') && isSentenceCells(t.split('\t'))) t = joinProseCells(t);
     // Page numbers 「- 4 -」 are not content.
     if (/^[-—–]\s*\d{1,3}\s*[-—–]$/.test(t) || /^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$/.test(t)) continue;
     out.push(t);
   }
   return out;
+}
+
+/** Cells of a prose line back into one string: no gap between CJK, one space between Latin words. */
+function joinProseCells(t: string): string {
+  return t.replace(/\s*\t\s*/g, (m, offset: number) => {
+    const before = t[offset - 1] ?? '';
+    const after = t[offset + m.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z]/.test(after) ? ' ' : '';
+  });
 }
 
 export async function readPdf(data: Uint8Array): Promise<NeutralDocument> {

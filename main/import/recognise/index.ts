@@ -9,7 +9,7 @@ import { matchHeading, ORDER, plainLine, splitSubHeading } from './headings.js';
 import { contactDetails, dateLine, isSignatureLine, looksLikeCoverLine, officeName, readCover } from './meta.js';
 import { unify } from './normalise.js';
 import { detectFormat, readTables } from './tables.js';
-import { tokenize } from './tokens.js';
+import { isSentenceCells, tokenize } from './tokens.js';
 
 /**
  * The one recogniser: a neutral document in, a report and notes out. Every format reader feeds
@@ -51,6 +51,11 @@ function linesOf(doc: NeutralDocument): Line[] {
   return out;
 }
 
+/** A sentence that a layout split into cells (justified PDF text): prose, not a table row. */
+function isProseLine(s: string): boolean {
+  return isSentenceCells(s.split('\t'));
+}
+
 const excerpt = (s: string) => plainLine(s).slice(0, 60);
 
 /** Joins lines that a page width broke in the middle of a sentence. */
@@ -80,7 +85,7 @@ function toParts(lines: string[]): Part[] {
       push();
       cur = { heading: sub.heading, text: plainLine(sub.text) };
     } else {
-      const t = plainLine(line);
+      const t = plainLine(line).replace(/\t+/g, ' ');
       cur.text += (cur.text ? '\n' : '') + t;
     }
   }
@@ -179,7 +184,7 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
     let end = endOf(id);
     // Table rows never belong to prose (a lost heading leaves them inside 一).
     if (id === 'overview' && tFrom > i && tFrom < end) end = tFrom;
-    return lines.slice(i + 1, end).filter((l) => !l.table || !l.text.includes('\t'));
+    return lines.slice(i + 1, end).filter((l) => !l.table || !l.text.includes('\t') || isProseLine(l.text));
   };
 
   // 成文日期 and signature at the very end (after 六, or after the last section).

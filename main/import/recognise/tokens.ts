@@ -16,6 +16,20 @@ export interface Token {
   page?: number;
 }
 
+/**
+ * A sentence that a layout cut into cells (justified PDF text, wide spaces): text follows a
+ * figure, or there are no figures and the text reads as a sentence. A table row is label
+ * cells followed by figures only.
+ */
+export function isSentenceCells(cells: string[]): boolean {
+  if (cells.length < 2) return false;
+  if (cells.some((c) => isProse(c.trim()))) return true;
+  const fig = cells.map((c) => parseFigure(c) !== null || (isBlankMark(c) && c.trim() !== ''));
+  const firstFig = fig.indexOf(true);
+  if (firstFig >= 0) return fig.slice(firstFig).some((f, k) => !f && cells[firstFig + k].trim() !== '');
+  return /[，。；、：《》“”]|[（(].*[）)]/.test(cells.join(''));
+}
+
 /** A line of prose never holds table figures, even when it has numbers in it. */
 function isProse(s: string): boolean {
   return s.length > 60 || /[。；]/.test(s);
