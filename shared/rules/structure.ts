@@ -42,6 +42,8 @@ export const sSections: Rule = {
 
 // ─── s.period ────────────────────────────────────────────────────────────────
 
+const SENTENCE_STOP = /[。；;！？!?\n]/;
+
 export const sPeriod: Rule = {
   id: 's.period',
   severity: 'error',
@@ -67,13 +69,20 @@ export const sPeriod: Rule = {
       ];
     }
     if (p.corrected === null) return [];
+    // The whole sentence as it will read, so the clerk sees what one click gives.
+    let a = p.start;
+    while (a > 0 && !SENTENCE_STOP.test(preamble[a - 1])) a--;
+    let b = p.end;
+    while (b < preamble.length && !SENTENCE_STOP.test(preamble[b])) b++;
+    if (b < preamble.length) b++;
+    const sentence = (preamble.slice(a, p.start) + p.corrected + preamble.slice(p.end, b)).trim();
     return [
       {
         rule: 's.period',
         severity: 'error',
         locations: [{ kind: 'text', path: 'preamble', start: p.start, end: p.end }],
-        message: `前言中的统计期限写成了“${p.written}”，${year}年度报告应为“${p.corrected}”。请改正。`,
-        fix: { label: `改为“${p.corrected}”`, edits: [{ kind: 'text', path: 'preamble', start: p.start, end: p.end, replacement: p.corrected }] },
+        message: `前言中的统计期限写成了“${p.written}”，${year}年度报告应为“${p.corrected}”。请改正为：“${sentence}”`,
+        fix: { label: `改为“${sentence}”`, edits: [{ kind: 'text', path: 'preamble', start: p.start, end: p.end, replacement: p.corrected }] },
       },
     ];
   },
@@ -290,7 +299,7 @@ export const sCitation: Rule = {
 // ─── s.problems ──────────────────────────────────────────────────────────────
 
 /** Less than this many characters of substance is not a statement of problems and measures. */
-const PROBLEMS_MIN_CHARS = 15;
+const PROBLEMS_MIN_CHARS = 10;
 const NOTHING = /^(?:无|暂无|没有|本年度无|本年度没有|无问题|没有问题|无存在问题)[。.]?$/;
 
 export const sProblems: Rule = {

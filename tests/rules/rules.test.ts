@@ -268,6 +268,7 @@ describe('structure and dates', () => {
       includesAll(f.message, written, corrected);
       assert.deepEqual(f.fix?.edits, [{ kind: 'text', path: 'preamble', start: loc.start, end: loc.end, replacement: corrected }]);
       const fixed = text.slice(0, loc.start) + corrected + text.slice(loc.end);
+      assert.equal(f.fix?.label, `改为“${fixed}”`); // the corrected sentence, whole
       none(withPreamble(fixed, year), 's.period');
     });
   }
