@@ -16,7 +16,8 @@ import { realisticReport, tempDir } from './helpers.js';
  */
 
 const MIN_KILLS = 200;
-const TIME_BUDGET_MS = 55_000;
+// Typically 25–30 s on 2 cores; the bound leaves room for a machine busy with other suites.
+const TIME_BUDGET_MS = 110_000;
 
 interface Run {
   started: number[];
@@ -76,7 +77,7 @@ describe('crash test', () => {
     const t = tempDir('nianbao-crash-');
     try {
       const bundle = join(t.dir, 'crash-child.mjs');
-      await build({ entryPoints: [join(ROOT, 'tests/store/crash-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' });
+      await build({ entryPoints: [join(ROOT, 'tests/store/crash-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error', minify: true });
       const dataDir = join(t.dir, 'data');
       const baseFile = join(t.dir, 'base.json');
       const base = realisticReport();
