@@ -94,7 +94,8 @@ export const sPeriod: Rule = {
 const YEAR = /(?<![0-9〔[【(（])((?:19|20)[0-9]{2})(?=年)/g;
 /** A plan in section 五: 2024年，我镇将… · 2024年计划… */
 const PLAN = /(?<![0-9])((?:19|20)[0-9]{2})年度?[，,]?[^。；0-9]{0,12}?(?:将|计划|打算)/g;
-const YEAR_FIELD_ROLES = new Set<TextField['role']>(['title', 'preamble', 'heading', 'partHeading']);
+/** The title's year is s.title's finding (one mistake, one finding). */
+const YEAR_FIELD_ROLES = new Set<TextField['role']>(['preamble', 'heading', 'partHeading']);
 const FIELD_NAME: Record<TextField['role'], string> = {
   title: '标题',
   preamble: '前言',

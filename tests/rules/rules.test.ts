@@ -305,6 +305,7 @@ describe('structure and dates', () => {
     includesAll(f.message, '政务公开', '中宁县恩和镇人民政府2024年政府信息公开工作年度报告');
     assert.equal((f.fix?.edits[0] as { replacement: string }).replacement, '中宁县恩和镇人民政府2024年政府信息公开工作年度报告');
     includesAll(only(t('中宁县恩和镇2023年政府信息公开工作年度报告'), 's.title').message, '2023', '应为 2024');
+    none(t('中宁县恩和镇2023年政府信息公开工作年度报告'), 's.yearMentions'); // said once, by s.title
     includesAll(only(t('中宁县恩和镇2024年政府信息公开工作告年度报'), 's.title').message, '年政府信息公开工作年度报告');
   });
   it('s.headings: the national wording, one click back', () => {
