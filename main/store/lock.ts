@@ -59,8 +59,14 @@ async function readLock(path: string): Promise<{ info: LockInfo | null; text: st
 }
 
 function lockedError(info: LockInfo): ApiError {
-  const host = info.hostname === hostname() ? '' : `，在计算机“${info.hostname}”上`;
-  return new ApiError('locked', `另一个年报助手窗口或命令正在使用这个数据文件夹（进程 ${info.pid}${host}）。请先关闭它，再重试。`, { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt });
+  const details = { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt };
+  if (info.hostname === hostname()) return new ApiError('locked', `另一个年报助手窗口或命令正在使用这个数据文件夹（进程 ${info.pid}）。请先关闭它，再重试。`, details);
+  // A shared folder: whether that process still runs cannot be seen from here.
+  return new ApiError(
+    'locked',
+    `另一台计算机“${info.hostname}”上的年报助手正在使用这个数据文件夹（进程 ${info.pid}）。请先在那台计算机上关闭它，再重试；如果它已经关闭，请删除数据文件夹中的 ${LOCK_FILE} 文件后重试。`,
+    details,
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -107,6 +107,20 @@ describe('writer lock', () => {
     }
   });
 
+  it('never takes over the lock of another computer (a shared folder), and says how to clear it', async () => {
+    const t = tempDir();
+    try {
+      writeFileSync(join(t.dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), hostname: 'xiangzhen-pc-2', startedAt: new Date().toISOString(), token: 'far' }));
+      await assert.rejects(acquireWriterLock(t.dir), (e: unknown) => {
+        assert.ok(e instanceof ApiError && e.code === 'locked');
+        assert.match(e.message, /另一台计算机“xiangzhen-pc-2”上的年报助手正在使用这个数据文件夹.*请删除数据文件夹中的 nianbao\.lock 文件后重试/);
+        return true;
+      });
+    } finally {
+      t.done();
+    }
+  });
+
   it('does not remove a lock that is no longer its own', async () => {
     const t = tempDir();
     try {
