@@ -9,7 +9,16 @@ import { fixture } from '../helpers/fixtures.js';
 /** Every fixture in expected/: each given field and cell must match, each null must be null. */
 
 const SOURCES: Record<string, string[]> = {
-  'zhongning-enhe-2024': ['reports/zhongning-enhe-2024.txt', 'documents/zhongning-enhe-2024.docx', 'documents/zhongning-enhe-2024.doc', 'documents/zhongning-enhe-2024.pdf'],
+  'zhongning-enhe-2024': [
+    'reports/zhongning-enhe-2024.txt',
+    'documents/zhongning-enhe-2024.docx',
+    'documents/zhongning-enhe-2024.doc',
+    'documents/zhongning-enhe-2024.pdf',
+    // Ours: the .docx saved as a web page by LibreOffice (rowspan/colspan), re-encoded GBK with a gb2312 meta.
+    'local:zhongning-enhe-2024.county.html',
+    // Ours: the .txt as a simple page (entities, script/style to skip).
+    'local:zhongning-enhe-2024.html',
+  ],
   'yongning-lijun-2023': ['reports/yongning-lijun-2023.txt'],
   'xingqing-zhangzheng-2023': ['reports/xingqing-zhangzheng-2023.txt'],
   'longde-liancai-2019': ['reports/longde-liancai-2019.txt'],
@@ -67,12 +76,12 @@ describe('import: every fixture reads as expected/*.json', () => {
     for (const src of SOURCES[name] ?? []) {
       it(`${src}`, async () => {
         const expected = JSON.parse(readFileSync(fixture('expected', f), 'utf8')) as Json;
-        const res = await importPath(fixture(src));
+        const res = await importPath(src.startsWith('local:') ? new URL(`./fixtures/${src.slice(6)}`, import.meta.url).pathname : fixture(src));
         assert.ok(ReportSchema.safeParse(res.report).success);
         const { matched, total, wrong } = compare(expected, res.report as unknown as Json);
         process.stdout.write(`# ${src}: ${matched}/${total} matched\n`);
         assert.deepEqual(wrong, []);
-        assert.equal(res.report.provenance?.importedFrom?.fileName, src.split('/').pop());
+        assert.equal(res.report.provenance?.importedFrom?.fileName, src.replace(/^local:/, '').split('/').pop());
       });
     }
   }

@@ -80,6 +80,8 @@ function toParts(lines: string[]): Part[] {
     if (cur.heading !== '' || cur.text.trim() !== '') parts.push({ heading: cur.heading, text: cur.text.trim() });
   };
   for (const line of joinWrapped(lines)) {
+    // The blank form's prompts (「（文字描述）」) are not content.
+    if (/^[（(][^（()）]*(文字描述|在此处|此处报告)[^（()）]*[）)]$/.test(plainLine(line))) continue;
     const sub = splitSubHeading(line);
     if (sub) {
       push();
@@ -137,7 +139,7 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   const front = lines.slice(0, frontEnd);
   let titleAt = front.findIndex((l) => {
     const s = unify(plainLine(l.text)).replace(/\s+/g, '');
-    return s.length <= 70 && /年度报告$|年度报告[(（]|工作报告$/.test(s) && !/^现将|《/.test(s);
+    return s.length <= 70 && /年度报告(?:格式模板|格式|模板)?$|年度报告[(（]|工作报告$/.test(s) && !/^现将|《/.test(s);
   });
   let title: string | null = null;
   let titleFrom = titleAt;
@@ -154,6 +156,8 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
       title = plainLine(prev.text).replace(/\s+/g, '') + title;
       titleFrom = titleAt - 1;
     }
+    // The national form as passed around (「…年度报告格式模板」): no office, no year, no title of its own.
+    if (/格式|模板/.test(title) && !/\d{4}年/.test(title)) title = null;
   } else titleAt = -1;
 
   let cover: Cover | null = null;
