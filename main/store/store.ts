@@ -11,7 +11,7 @@ import { ReportSchema } from '../../shared/model/report.js';
 import type { Report } from '../../shared/model/report.js';
 import type { FormatId } from '../../shared/templates/index.js';
 import type { ReportStoreApi } from '../context.js';
-import { DamagedFileError, decodeJsonText, DurableJsonFile, errnoCode, fsyncDir, moveAside, renameRetrying, tempFileOwner, tempPathFor } from './durable-file.js';
+import { DamagedFileError, decodeJsonText, DurableJsonFile, errnoCode, fsyncDir, moveAside, NewerVersionError, renameRetrying, tempFileOwner, tempPathFor } from './durable-file.js';
 import type { DamageReason } from './durable-file.js';
 import { notFound, toApiError } from './errors.js';
 import { isProcessAlive } from './lock.js';
@@ -179,8 +179,21 @@ export class NianbaoStore implements ReportStoreApi {
     else await this.index.put(meta);
   }
 
-  /** The list entry of a report from its file, else from its newest readable revision. */
+  /**
+   * The list entry of a report from its file, else from its newest readable revision. A file of
+   * a newer Nianbao is left out of the list (getReport would refuse it) rather than stopping the
+   * whole store from opening.
+   */
   private async metaFromDisk(id: string, hasFile: boolean): Promise<ReportMeta | null> {
+    try {
+      return await this.metaFromFiles(id, hasFile);
+    } catch (e) {
+      if (e instanceof NewerVersionError) return null;
+      throw e;
+    }
+  }
+
+  private async metaFromFiles(id: string, hasFile: boolean): Promise<ReportMeta | null> {
     if (hasFile) {
       const path = this.reportPath(id);
       try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../shared/api.js';
@@ -362,6 +362,12 @@ describe('store: recovery from damaged files', () => {
       await rejectsWith(s2.getReport(o.meta.id), 'unsupported', /更新版本的年报助手.*请升级/);
       await s2.close();
       assert.equal(damagedBeside(f).length, 0);
+      // Even with the index lost, the store still opens; the newer file is left out, untouched.
+      rmSync(join(t.dir, 'index.json'));
+      const s3 = await openStore(t.dir);
+      assert.deepEqual(await s3.listReports(), []);
+      await s3.close();
+      assert.equal(JSON.parse(readFileSync(f, 'utf8')).storeVersion, 2);
     } finally {
       t.done();
     }
