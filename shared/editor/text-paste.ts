@@ -1,7 +1,7 @@
 /**
  * Text pasted from Word or WPS into a plain paragraph box: paragraph breaks kept, formatting
  * already gone (text/plain), Windows line ends, zero-width and soft-hyphen characters, and
- * non-breaking spaces cleaned; the usual 　　 indent at the start of a paragraph is kept.
+ * non-breaking spaces cleaned; the usual full-width (U+3000) indent at the start of a paragraph is kept.
  */
 export function cleanPastedText(s: string): string {
   return s

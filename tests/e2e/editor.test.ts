@@ -1,0 +1,318 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { apiCall, launchBrowser, openApp, screenshot, startServer } from './helpers/app.js';
+import type { Server } from './helpers/app.js';
+
+/**
+ * The report editor in real Chromium against `nianbao serve`, used as a clerk would: a new report,
+ * the preamble from the office profile, table 三 typed until the 勾稽关系 breaks and mended, a
+ * block pasted from Excel, undo and redo, full-width digits, reload, an older revision restored,
+ * and one whole pass with the keyboard alone.
+ */
+
+const OFFICE = {
+  name: '中宁县恩和镇人民政府',
+  county: '中宁县',
+  address: '中宁县恩和镇政府大院',
+  postcode: '755100',
+  phone: '0955-5011234',
+  website: 'www.znx.gov.cn',
+};
+
+let server: Server;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const cell = (page: Page, name: string): Locator => page.getByLabel(name, { exact: true });
+const td = (page: Page, key: string): Locator => page.locator(`td[data-cell-td="${key}"]`);
+
+async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const c = cell(page, name);
+  await c.scrollIntoViewIfNeeded();
+  await c.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+}
+
+async function newReport(page: Page, year: number): Promise<string> {
+  await page.getByRole('button', { name: /新建报告/ }).click();
+  const input = page.locator('#nb-new-year');
+  await input.fill(String(year));
+  await page.getByRole('button', { name: '新 建' }).or(page.getByRole('button', { name: '新建', exact: true })).click();
+  await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+  const m = /#\/report\/([a-z0-9-]+)/.exec(page.url());
+  assert.ok(m, `the editor's address names the report: ${page.url()}`);
+  return m[1];
+}
+
+const T3 = '表三 一、本年新收政府信息公开申请数量';
+const NEW_NATURAL = `${T3} 自然人`;
+const CARRIED_IN_NATURAL = '表三 二、上年结转政府信息公开申请数量 自然人';
+const GRANTED_NATURAL = '表三 三、本年度办理结果 （一）予以公开 自然人';
+const CARRIED_OUT_NATURAL = '表三 四、结转下年度继续办理 自然人';
+
+describe('report editor (Chromium, browser mode)', () => {
+  it('a clerk writes a report: preamble, table 三 with its 勾稽关系, paste, undo/redo, full-width digits, reload, revisions', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1440, height: 900 });
+    try {
+      await apiCall(page, server, 'saveSettings', { office: OFFICE, deadline: '01-31' });
+      await page.reload();
+      await page.getByRole('heading', { name: '年度报告' }).waitFor();
+      const id = await newReport(page, 2024);
+
+      // Header: title, year, save state.
+      await page.getByRole('heading', { level: 1, name: `${OFFICE.name}2024年政府信息公开工作年度报告` }).waitFor();
+      assert.match(await page.locator('.nb-head-year').innerText(), /2024 年度/);
+      await waitSaved(page);
+      await screenshot(page, 'editor-basic');
+
+      // 前言: emptied, then generated from the office profile; regenerating asks first.
+      const preamble = page.getByLabel('前言正文', { exact: true });
+      await preamble.fill('');
+      await page.getByRole('button', { name: '按机关信息生成前言' }).click();
+      const generated = await preamble.inputValue();
+      assert.match(generated, /2024年1月1日至2024年12月31日/);
+      assert.match(generated, new RegExp(OFFICE.phone));
+      await preamble.fill(`${generated}\n本报告如有疑问请来电。`);
+      await page.getByRole('button', { name: '按机关信息重新生成前言' }).click();
+      await page.locator('.ant-modal-confirm-title').getByText('重新生成前言？').waitFor();
+      await page.getByRole('button', { name: '保留现在的前言' }).click();
+      assert.match(await preamble.inputValue(), /本报告如有疑问请来电。$/, 'cancel keeps the text');
+      assert.match(await page.locator('#nb-part-preamble .nb-count').innerText(), /^\d+ 字$/);
+
+      // 表三: typed until the 勾稽关系 breaks (一 + 二 ≠ 三（七） + 四).
+      await typeInto(page, NEW_NATURAL, '5');
+      await typeInto(page, CARRIED_IN_NATURAL, '0');
+      await typeInto(page, GRANTED_NATURAL, '3');
+      await typeInto(page, CARRIED_OUT_NATURAL, '1');
+      assert.equal(await cell(page, '表三 三、本年度办理结果 （七）总计 自然人（自动计算）').inputValue(), '3', '（七）总计 is computed');
+      assert.equal(await cell(page, `${T3} 总计（自动计算）`).inputValue(), '5', '总计 is computed');
+      const balance = page.locator('.nb-finding[data-rule="b.balance"]').first();
+      await balance.waitFor();
+      assert.match(await balance.innerText(), /一\+二=5，但三（七）\+四=4/);
+      assert.match((await td(page, 'applications|carriedOut|natural').getAttribute('class')) ?? '', /nb-sev-error/, 'the cell has a red border');
+      assert.match((await td(page, 'applications|new|natural').getAttribute('class')) ?? '', /nb-sev-error/);
+      assert.equal(await page.locator('[data-part="applications"]').getAttribute('data-state'), 'error', 'the rail marks 三');
+      // The finding at the cell: a tooltip while the cell has focus.
+      await cell(page, CARRIED_OUT_NATURAL).focus();
+      assert.match(await page.getByRole('tooltip').innerText(), /本年新收加上年结转的申请/);
+      await screenshot(page, 'editor-table-finding');
+      // A click in the panel goes to the cell.
+      await balance.locator('.nb-finding-go').click();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), NEW_NATURAL);
+      // Mended: the finding goes away.
+      await typeInto(page, CARRIED_OUT_NATURAL, '2');
+      await balance.waitFor({ state: 'detached' });
+      assert.doesNotMatch((await td(page, 'applications|carriedOut|natural').getAttribute('class')) ?? '', /nb-sev-error/);
+
+      // A refused value keeps the last good one, with a message at the cell.
+      const gn = cell(page, GRANTED_NATURAL);
+      await gn.click();
+      await page.keyboard.type('3.5');
+      assert.match(await page.getByRole('tooltip').innerText(), /整数/);
+      await page.keyboard.press('Escape');
+      assert.equal(await gn.inputValue(), '3', 'Escape gives back the value before the edit');
+      // 无 asks 「按 0 填写？」.
+      await gn.click();
+      await page.keyboard.type('无');
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-modal-confirm-title').getByText('按 0 填写？').waitFor();
+      await page.getByRole('button', { name: '按 0 填写' }).click();
+      assert.equal(await gn.inputValue(), '0');
+      await typeInto(page, GRANTED_NATURAL, '3');
+
+      // Full-width digits typed with the IME.
+      await typeInto(page, '表四 行政复议 结果维持', '１２');
+      assert.equal(await cell(page, '表四 行政复议 结果维持').inputValue(), '12');
+      assert.equal(await cell(page, '表四 行政复议 总计（自动计算）').inputValue(), '12');
+
+      // A 3×4 block from Excel (tab-separated, \r\n rows) pasted from 科研机构 of row 一.
+      const start = cell(page, `${T3} 法人或其他组织 科研机构`);
+      await start.click();
+      await start.evaluate((el) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', '1\t2\t3\t4\r\n5\t6\t7\t8\r\n9\t10\t11\t12\r\n');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      const researchCells = ['科研机构', '社会公益组织', '法律服务机构', '其他'];
+      const rows = [T3, '表三 二、上年结转政府信息公开申请数量', '表三 三、本年度办理结果 （一）予以公开'];
+      const read = async () => {
+        const out: string[][] = [];
+        for (const r of rows) {
+          const line: string[] = [];
+          for (const c of researchCells) line.push(await cell(page, `${r} 法人或其他组织 ${c}`).inputValue());
+          out.push(line);
+        }
+        return out;
+      };
+      const pasted = [
+        ['1', '2', '3', '4'],
+        ['5', '6', '7', '8'],
+        ['9', '10', '11', '12'],
+      ];
+      assert.deepEqual(await read(), pasted);
+      assert.equal(await cell(page, `${T3} 总计（自动计算）`).inputValue(), String(5 + 1 + 2 + 3 + 4));
+      await screenshot(page, 'editor-pasted');
+
+      // Copy a block out: Shift+arrows select, Ctrl+C writes tab-separated rows.
+      await start.click();
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowDown');
+      const copied = await page.evaluate(() => {
+        const dt = new DataTransfer();
+        document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+        return dt.getData('text/plain');
+      });
+      assert.equal(copied, '1\t2\r\n5\t6');
+
+      // Undo and redo across the whole report: the paste, then a text edit.
+      await page.keyboard.press('Control+Z');
+      assert.deepEqual(await read(), rows.map(() => ['', '', '', '']), 'undo takes the whole paste back');
+      await page.keyboard.press('Control+Y');
+      assert.deepEqual(await read(), pasted, 'redo puts it back');
+      const intro = page.getByLabel('一、导语 正文', { exact: true });
+      await intro.click();
+      await page.keyboard.type('本年度，恩和镇认真贯彻落实《中华人民共和国政府信息公开条例》。');
+      await page.waitForTimeout(50);
+      await page.keyboard.press('Control+Z');
+      assert.equal(await intro.inputValue(), '', 'a burst of typing is one undo step');
+      await page.keyboard.press('Control+Shift+Z');
+      assert.match(await intro.inputValue(), /认真贯彻落实/);
+
+      // Text pasted from Word keeps its paragraphs and loses invisible characters.
+      const problems = page.getByLabel('五、（一）存在的主要问题 正文', { exact: true });
+      await problems.click();
+      await problems.evaluate((el) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', '一是公开内容不够全面。\u200b\r\n\r\n二是更新不够及时。\r\n');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      assert.equal(await problems.inputValue(), '一是公开内容不够全面。\n\n二是更新不够及时。');
+
+      // Sub-parts: add one, move it up, with the keyboard-reachable buttons.
+      await page.locator('#nb-part-problems').getByRole('button', { name: '添加小节' }).click();
+      const newHeading = page.getByLabel('五部分第 4 段的小标题', { exact: true });
+      assert.equal(await newHeading.inputValue(), '（三）');
+      await page.getByRole('button', { name: '上移 五、（三）', exact: true }).click();
+      assert.equal(await page.getByLabel('五部分第 3 段的小标题', { exact: true }).inputValue(), '（三）');
+      await page.getByRole('button', { name: '删除 五、（三）', exact: true }).click();
+      assert.equal(await page.getByLabel('五部分第 3 段的小标题', { exact: true }).count(), 0);
+
+      // Saved without a click; everything is there after a reload.
+      await waitSaved(page);
+      const stored = await apiCall<{ report: { tables: { applications: Record<string, (number | null)[]> }; preamble: string } }>(page, server, 'getReport', { id });
+      assert.deepEqual(stored.report.tables.applications.new, [5, null, 1, 2, 3, 4, 15]);
+      await page.reload();
+      await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+      assert.deepEqual(await read(), pasted);
+      assert.equal(await cell(page, NEW_NATURAL).inputValue(), '5');
+      assert.equal(await cell(page, '表四 行政复议 结果维持').inputValue(), '12');
+      assert.match(await page.getByLabel('一、导语 正文', { exact: true }).inputValue(), /认真贯彻落实/);
+      assert.match(await page.getByLabel('前言正文', { exact: true }).inputValue(), /本报告如有疑问请来电。$/);
+
+      // 历史版本: restore the first revision (the report as created).
+      await page.getByRole('button', { name: '历史版本' }).click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.getByText('第 1 版').waitFor();
+      const revs = await drawer.locator('.nb-revision').count();
+      assert.ok(revs >= 2, `several revisions (${revs})`);
+      await drawer.getByRole('button', { name: '查看第 1 版' }).click();
+      await page.getByRole('dialog').getByText(/第 1 版（.*只读）/).waitFor();
+      await screenshot(page, 'editor-revision-view');
+      await page.getByRole('button', { name: '恢复这一版' }).click();
+      await page.locator('.ant-modal-confirm-title').getByText('恢复到第 1 版？').waitFor();
+      await page.getByRole('button', { name: '恢复这一版' }).last().click();
+      await drawer.waitFor({ state: 'hidden' });
+      assert.equal(await cell(page, NEW_NATURAL).inputValue(), '', 'the figures of the first revision (none)');
+      assert.equal(await page.getByLabel('一、导语 正文', { exact: true }).inputValue(), '');
+      await waitSaved(page);
+      const after = await apiCall<{ report: { tables: { applications: Record<string, (number | null)[]> } } }>(page, server, 'getReport', { id });
+      assert.deepEqual(after.report.tables.applications.new, [null, null, null, null, null, null, null]);
+
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('one whole pass with the keyboard alone: Tab, arrows and Enter fill every table', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1440, height: 900 });
+    try {
+      await page.keyboard.press('Control+N');
+      await page.locator('#nb-new-year').waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('2023');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+      const active = () => page.evaluate(() => ({ label: document.activeElement?.getAttribute('aria-label') ?? '', readOnly: (document.activeElement as HTMLInputElement | null)?.readOnly ?? false, tag: document.activeElement?.tagName ?? '' }));
+
+      // Tab from the top of the page into the first cell of 表二.
+      let a = await active();
+      for (let i = 0; i < 200 && !a.label.startsWith('表二'); i++) {
+        await page.keyboard.press('Tab');
+        a = await active();
+      }
+      assert.equal(a.label, '表二 规章 本年制发件数');
+      // 表二 and 表三 by Tab: every cell typed (0) unless computed; Tab leaves one table for the next.
+      let typed = 0;
+      for (let i = 0; i < 400; i++) {
+        a = await active();
+        if (!a.label.startsWith('表二') && !a.label.startsWith('表三')) break;
+        if (!a.readOnly) {
+          await page.keyboard.type('0');
+          typed++;
+        }
+        await page.keyboard.press('Tab');
+      }
+      assert.equal(typed, 10 + 24 * 6, '表二 10 cells, 表三 24 rows of figures × 6 columns');
+      assert.equal(a.label, '表四 行政复议 结果维持', 'Tab after the last cell of 表三 lands in 表四');
+      // 表四 with arrows: one row of fifteen figures.
+      for (let i = 0; i < 15; i++) {
+        a = await active();
+        if (!a.readOnly) await page.keyboard.type('0');
+        await page.keyboard.press('ArrowRight');
+      }
+      // Enter moves down, Shift+Tab back: in 表三, from row 一 to row 二.
+      await page.keyboard.press('Shift+Tab');
+      a = await active();
+      assert.match(a.label, /^表四/);
+
+      await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+      for (const part of ['active', 'applications', 'reviews']) {
+        assert.equal(await page.locator(`[data-part="${part}"]`).getAttribute('data-state'), 'complete', `${part} complete`);
+      }
+      assert.equal(await page.locator('.nb-cell.nb-blank').count(), 0, 'no blank cell left');
+      assert.equal(await page.locator('.nb-finding').filter({ hasText: '表三' }).count(), 0);
+
+      // Keyboard in a column: Enter goes down, arrows go across.
+      const first = page.getByLabel(NEW_NATURAL, { exact: true });
+      await first.focus();
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      assert.equal((await active()).label, CARRIED_IN_NATURAL);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowRight');
+      assert.equal((await active()).label, `${T3} 法人或其他组织 商业企业`);
+      // Rail: Enter on a part moves the focus to its heading.
+      await screenshot(page, 'editor-keyboard');
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
