@@ -10,6 +10,9 @@ export const CLOSING = new Set([...'，。、；：？！）》」』”’〕�
 /** Must not end a line. */
 export const OPENING = new Set([...'（《「『“‘〔【〈〖｛［([{']);
 
+/** Natural width of `s`, which starts at index `start` of the paragraph (runs may differ in font). */
+export type Measure = (s: string, start: number) => number;
+
 export interface BrokenLine {
   /** Index into the text (UTF-16) where the line starts, and one past its end. */
   start: number;
@@ -33,7 +36,7 @@ interface Unit {
 const LATIN_RUN = /[A-Za-z0-9@#&_+\-./:=?%~]/;
 
 /** Splits into break units: a run of Latin letters/digits, or one character (surrogate pairs whole). */
-export function units(text: string, measure: (s: string) => number): Unit[] {
+export function units(text: string, measure: Measure): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   while (i < text.length) {
@@ -41,9 +44,14 @@ export function units(text: string, measure: (s: string) => number): Unit[] {
     let end = i + (cp > 0xffff ? 2 : 1);
     if (LATIN_RUN.test(text[i]!)) {
       while (end < text.length && LATIN_RUN.test(text[end]!)) end++;
+      // A long address may break after / . - @ (not inside a word or number).
+      if (end - i > 12) {
+        const m = /^.+?[/.@-](?=[A-Za-z0-9])/.exec(text.slice(i, end));
+        if (m && m[0].length >= 4) end = i + m[0].length;
+      }
     }
     const s = text.slice(i, end);
-    out.push({ start: i, end, text: s, width: measure(s) });
+    out.push({ start: i, end, text: s, width: measure(s, i) });
     i = end;
   }
   return out;
@@ -61,7 +69,7 @@ function lastChar(s: string): string {
  * Breaks one paragraph into lines of at most `width` (the first line `width - firstIndent`).
  * `measure` gives the natural width of a string.
  */
-export function breakParagraph(text: string, measure: (s: string) => number, width: number, firstIndent = 0): BrokenLine[] {
+export function breakParagraph(text: string, measure: Measure, width: number, firstIndent = 0): BrokenLine[] {
   const us = splitWide(units(text, measure), measure, Math.max(1, width - firstIndent));
   const lines: BrokenLine[] = [];
   let i = 0;
@@ -93,7 +101,7 @@ export function breakParagraph(text: string, measure: (s: string) => number, wid
 }
 
 /** A Latin run wider than a line (a long web address) is cut into pieces that fit. */
-function splitWide(us: Unit[], measure: (s: string) => number, width: number): Unit[] {
+function splitWide(us: Unit[], measure: Measure, width: number): Unit[] {
   const out: Unit[] = [];
   for (const u of us) {
     if (u.width <= width || u.text.length === 1) {
@@ -103,14 +111,14 @@ function splitWide(us: Unit[], measure: (s: string) => number, width: number): U
     let s = u.start;
     let piece = '';
     for (const ch of u.text) {
-      if (piece !== '' && measure(piece + ch) > width) {
-        out.push({ start: s, end: s + piece.length, text: piece, width: measure(piece) });
+      if (piece !== '' && measure(piece + ch, s) > width) {
+        out.push({ start: s, end: s + piece.length, text: piece, width: measure(piece, s) });
         s += piece.length;
         piece = '';
       }
       piece += ch;
     }
-    if (piece) out.push({ start: s, end: s + piece.length, text: piece, width: measure(piece) });
+    if (piece) out.push({ start: s, end: s + piece.length, text: piece, width: measure(piece, s) });
   }
   return out;
 }
