@@ -33,8 +33,11 @@ function shiftCertain(text: string, old: number): string {
   const o = String(old);
   const n = String(next);
   let s = text;
-  // The statistics period: 2024年1月1日至2024年12月31日 (with or without spaces).
-  s = s.replace(new RegExp(`${o}(\\s*年\\s*1\\s*月\\s*1\\s*日\\s*(?:至|到|—|-|－)\\s*)${o}(\\s*年\\s*12\\s*月\\s*31\\s*日)`, 'g'), `${n}$1${n}$2`);
+  // The statistics period: 2024年1月1日至2024年12月31日, 自2024年1月1日起至2024年12月31日止
+  // (with or without spaces), and 2024年1月1日至12月31日 with the second year left out.
+  const from = `${o}(\\s*年\\s*1\\s*月\\s*1\\s*日\\s*起?\\s*(?:至|到|—|-|－|~|～)\\s*)`;
+  s = s.replace(new RegExp(`${from}${o}(\\s*年\\s*12\\s*月\\s*31\\s*日)`, 'g'), `${n}$1${n}$2`);
+  s = s.replace(new RegExp(`${from}(12\\s*月\\s*31\\s*日)`, 'g'), `${n}$1$2`);
   // 「2024年，我镇…」 at the start of a paragraph: the year the report is about.
   s = s.replace(new RegExp(`(^|\\n)(\\s*)${o}(\\s*年(?:度)?\\s*[，,])`, 'g'), `$1$2${n}$3`);
   // 「2024年政府信息公开工作年度报告」 (the title named inside the text).
@@ -113,6 +116,16 @@ export function nextYearReport(prev: Report, prevId: string | null): NextYearRes
       listMentions(`sections.other.${i}.text`, p.text, old, mentions);
     });
   }
+  // A section heading that names a year (「一、2019 年联财镇政府信息公开总体情况」) names the report's year.
+  const headings = prev.headings ? { ...prev.headings } : undefined;
+  if (headings && old !== null) {
+    for (const id of Object.keys(headings) as (keyof typeof headings)[]) {
+      const h = headings[id];
+      if (typeof h !== 'string') continue;
+      headings[id] = h.replace(new RegExp(`(?<!\\d)${old}(\\s*年)`, 'g'), `${old + 1}$1`);
+      listMentions(`headings.${id}`, headings[id] ?? '', old, mentions);
+    }
+  }
   const preamble = prev.preamble === null || old === null ? prev.preamble : shiftCertain(prev.preamble, old);
   if (preamble !== null && old !== null) listMentions('preamble', preamble, old, mentions);
   const title = prev.title && old !== null ? shiftCertain(prev.title.replace(new RegExp(`${old}(\\s*年)`), `${old + 1}$1`), old) : null;
@@ -126,7 +139,7 @@ export function nextYearReport(prev: Report, prevId: string | null): NextYearRes
     issuedOn: null,
     preamble,
     sections,
-    ...(prev.headings ? { headings: { ...prev.headings } } : {}),
+    ...(headings ? { headings } : {}),
     signature: prev.signature ?? null,
     tables,
     cover: null,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { checkHandlers } from '../../main/api/check-handlers.js';
 import { importHandlers } from '../../main/api/import-handlers.js';
 import type { AppContext } from '../../main/context.js';
 import { runCli } from '../../main/cli/index.js';
@@ -11,6 +12,7 @@ import { importPath } from '../../main/import/index.js';
 import { openStore } from '../../main/store/index.js';
 import { fromInterchange } from '../../shared/model/interchange.js';
 import { nextYearReport } from '../../shared/model/next-year.js';
+import { checkReport } from '../../shared/rules/index.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-next-year-'));
@@ -55,6 +57,24 @@ describe('next year', () => {
     assert.ok(mentions.some((m) => m.path === 'sections.overview.1.text' && /2024年度预决算/.test(m.excerpt)));
   });
 
+  it('rewrites a 起…止 period, a period with the second year left out and a year in a section heading', async () => {
+    const longde = (await importPath(fixture('reports/longde-liancai-2019.txt'))).report;
+    const a = nextYearReport(longde, null);
+    assert.match(a.report.preamble ?? '', /统计期限自 2020 年 1 月 1 日起至 2020 年 12 月 31 日止/);
+    assert.equal(a.report.headings?.overview, '2020 年联财镇政府信息公开总体情况');
+    // 「在 2019 年联财镇政务公开工作总结的基础上」: the meaning is not certain, so it is listed, not changed.
+    const left = a.mentions.filter((m) => m.path === 'preamble');
+    assert.equal(left.length, 1);
+    assert.equal(a.report.preamble?.slice(left[0].start, left[0].end), '2019');
+    assert.match(left[0].excerpt, /工作总结/);
+    const xingqing = (await importPath(fixture('reports/xingqing-zhangzheng-2023.txt'))).report;
+    const b = nextYearReport(xingqing, null);
+    assert.match(b.report.preamble ?? '', /统计数据从 2024 年 1 月 1 日至 12 月 31 日/);
+    assert.ok(!b.mentions.some((m) => m.path === 'preamble'));
+    // The checker agrees: the new drafts' statistics periods are right for their year.
+    for (const r of [a.report, b.report]) assert.ok(!checkReport(r).some((f) => f.rule === 's.period'), r.title ?? '');
+  });
+
   it('converts a 2019 report to the 2021 format with notes', async () => {
     const prev = (await importPath(fixture('reports/longde-liancai-2019.txt'))).report;
     prev.tables.active = { ...prev.tables.active, otherServices: { lastYear: 3, change: 1, decisions: 2 } };
@@ -83,6 +103,15 @@ describe('next year', () => {
       assert.equal(next.report.provenance?.basedOn?.reportId, saved.meta.id);
       assert.ok(next.mentions.length > 0);
       assert.equal((await store.listReports()).length, 2);
+      // The link is what the cross-year rules use: last year's report comes back for the new one.
+      const check = checkHandlers(ctx);
+      assert.equal((await check.getPreviousReport({ id: next.meta.id }))?.year, 2024);
+      const draft = structuredClone(next.report);
+      assert.ok(!(await check.checkReport({ report: draft, id: next.meta.id })).some((f) => f.rule === 'b.carriedIn'));
+      draft.tables.applications!.carriedIn = [5, 0, 0, 0, 0, 0, 5];
+      const carried = (await check.checkReport({ report: draft, id: next.meta.id })).filter((f) => f.rule === 'b.carriedIn');
+      assert.equal(carried.length, 1); // 自然人 (总计 is derived)
+      assert.match(carried[0].message, /2024年度报告/);
     } finally {
       await store.close();
     }
@@ -107,8 +136,10 @@ describe('next year', () => {
     assert.equal(await runCli(['import', fixture('reports/yongning-lijun-2023.txt')], o), 0);
     assert.match(o.out, /永宁县李俊镇人民政府/);
     assert.match(o.out, /表三：读到 12\/25 行/);
+    // A relative path is read from the working directory the CLI was given.
+    copyFileSync(fixture('documents/zhongning-enhe-2024.docx'), join(dir, 'relative.docx'));
     const j = io();
-    assert.equal(await runCli(['import', fixture('documents/zhongning-enhe-2024.docx'), '--json'], j), 0);
+    assert.equal(await runCli(['import', 'relative.docx', '--json'], j), 0);
     assert.equal(JSON.parse(j.out).tables.active.penalty.decisions, 8);
     assert.match(j.err, /找到/);
     const s = io();

@@ -88,4 +88,24 @@ describe('recogniser', () => {
     assert.equal(r.report.office.name, '某某县某某镇人民政府');
     assert.ok(r.notes.some((n) => n.status === 'notFound' && n.field === 'tables.reviews'));
   });
+
+  it('reads the same tables however the text was flattened: spaces, markdown tables, one cell per line, CRLF and full-width brackets', async () => {
+    const expected = JSON.parse(readFileSync(fixture('expected/zhongning-enhe-2024.json'), 'utf8')) as { tables: unknown };
+    const variants: Record<string, string> = {
+      spaces: zhongning.replace(/\t+/g, ' '),
+      markdown: zhongning
+        .split('\n')
+        .map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : l))
+        .join('\n'),
+      onePerLine: zhongning
+        .split('\n')
+        .map((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim()).join('\n') : l))
+        .join('\n'),
+      crlfFullWidth: zhongning.replace(/\n/g, '\r\n').replace(/\(/g, '（').replace(/\)/g, '）'),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      const r = await importBuffer(`${name}.txt`, enc(text));
+      assert.deepEqual(r.report.tables, expected.tables, name);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ImportNote, ImportResult } from '../../../shared/import-types.js';
 import { toInterchange } from '../../../shared/model/interchange.js';
 import { reportTitle } from '../../../shared/model/title.js';
@@ -42,7 +43,7 @@ async function readOrExit(file: string, io: CliIO): Promise<ImportResult | numbe
   const { importPath } = await import('../../import/index.js');
   const { ApiError } = await import('../../../shared/api.js');
   try {
-    return await importPath(file);
+    return await importPath(resolve(io.cwd, file));
   } catch (e) {
     if (e instanceof ApiError) {
       io.stderr(`${e.message}\n`);

@@ -114,7 +114,7 @@ const NUMBER_RE = /^[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A table figure as printed: 「1,234」「96171.6」「-3」; null when the text is not a figure. */
 export function parseFigure(s: string): number | null {
-  const t = unify(s).replace(/\s+/g, '').replace(/^[-−–]/, '-');
+  const t = unify(s).trim().replace(/^[-−–]/, '-');
   if (!NUMBER_RE.test(t)) return null;
   const n = Number(t.replace(/,/g, ''));
   return Number.isFinite(n) ? n : null;
