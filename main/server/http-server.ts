@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,8 @@ export interface ServerOptions {
   /** 0 → an ephemeral port. */
   port: number;
   staticDir: string;
+  /** Served for /favicon.ico when the renderer has none (the app icon, so the tab shows the seal). */
+  favicon?: string;
   log?: ErrorLog;
 }
 
@@ -114,7 +116,8 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, rawPath: string
     res.end('不支持的请求方法');
     return;
   }
-  const t = resolveStatic(opts.staticDir, rawPath);
+  let t = resolveStatic(opts.staticDir, rawPath);
+  if (t.kind === 'not_found' && rawPath === '/favicon.ico' && opts.favicon && existsSync(opts.favicon)) t = { kind: 'file', path: opts.favicon, spaFallback: false };
   if (t.kind === 'bad_path') {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end('请求的路径不合法');

@@ -15,7 +15,7 @@ import type { IndexDoc } from './schemas.js';
  */
 
 export const INDEX_FILE = 'index.json';
-const COMPACT_AFTER = 1000;
+export const COMPACT_AFTER = 1000;
 const LOG_NAME = /^index\.(\d+)\.log$/;
 
 type LogRecord = ReportMeta | { removed: string };
@@ -36,13 +36,14 @@ export class ReportIndex {
   private constructor(
     private readonly dir: string,
     private readonly readOnly: boolean,
+    private readonly compactAfter: number,
   ) {
     const path = join(dir, INDEX_FILE);
     this.low = new Low<IndexDoc | null>(new DurableJsonFile<IndexDoc | null>(path, { decode: (raw) => decodeIndexDoc(path, raw), encode: (d) => JSON.stringify(d) + '\n' }), null);
   }
 
-  static async load(dir: string, readOnly: boolean): Promise<ReportIndex> {
-    const idx = new ReportIndex(dir, readOnly);
+  static async load(dir: string, readOnly: boolean, compactAfter = COMPACT_AFTER): Promise<ReportIndex> {
+    const idx = new ReportIndex(dir, readOnly, compactAfter);
     await idx.readSnapshot();
     await idx.replayJournal();
     return idx;
@@ -149,11 +150,20 @@ export class ReportIndex {
       await log.truncate(size).catch(() => undefined);
       throw e;
     }
-    if (++this.records >= COMPACT_AFTER) await this.compact();
+    this.records++;
   }
 
   get journalLength(): number {
     return this.records;
+  }
+
+  /**
+   * Rewrites the snapshot when the journal has grown long. Called only between operations, never
+   * between a journal line and the rename it announces: a snapshot taken there would be ahead of
+   * the report file with no journal line left to say so.
+   */
+  async maybeCompact(): Promise<void> {
+    if (this.records >= this.compactAfter) await this.compact();
   }
 
   /** Writes the snapshot under the next generation, then drops the old journal. */

@@ -39,6 +39,8 @@ export interface OpenStoreOptions {
   /** Never writes (no recovery moves, no journal): for `nianbao list` and other readers without the lock. */
   readOnly?: boolean;
   now?: () => Date;
+  /** Journal lines before the list snapshot is rewritten (tests make it small to crash mid-compaction). */
+  compactAfter?: number;
 }
 
 const REPORT_FILE = /^([a-z0-9-]{6,64})\.json$/;
@@ -67,6 +69,7 @@ export class NianbaoStore implements ReportStoreApi {
   private readonly revisionsDir: string;
   private readonly readOnly: boolean;
   private readonly now: () => Date;
+  private readonly compactAfter: number | undefined;
   private index!: ReportIndex;
   private settings: Settings = DEFAULT_SETTINGS;
   private settingsLow!: Low<SettingsDoc | null>;
@@ -82,6 +85,7 @@ export class NianbaoStore implements ReportStoreApi {
     this.revisionsDir = join(dataDir, 'revisions');
     this.readOnly = opts.readOnly ?? false;
     this.now = opts.now ?? (() => new Date());
+    this.compactAfter = opts.compactAfter;
   }
 
   // ── opening ──────────────────────────────────────────────────────────────────────────────
@@ -95,7 +99,7 @@ export class NianbaoStore implements ReportStoreApi {
         await this.removeDeadTemps(this.reportsDir);
       }
       await this.loadSettings();
-      this.index = await ReportIndex.load(this.dataDir, this.readOnly);
+      this.index = await ReportIndex.load(this.dataDir, this.readOnly, this.compactAfter);
       await this.reconcile();
       return this;
     } catch (e) {
@@ -303,6 +307,7 @@ export class NianbaoStore implements ReportStoreApi {
       throw e;
     }
     await this.thin(doc.meta.id);
+    await this.index.maybeCompact();
   }
 
   /** The current report file; a damaged or missing one is replaced by the newest good revision. */

@@ -204,6 +204,11 @@ describe('nianbao serve (browser mode)', { timeout: 120_000 }, () => {
     assert.equal((await http(s.port, { path: '/assets/nope.js' })).status, 404);
     const dir = await http(s.port, { path: '/assets/' });
     assert.doesNotMatch(dir.body, /app\.js/); // no listing
+    // The renderer has no favicon: the app icon (assets/icon.png) is served for the browser tab.
+    const icon = await http(s.port, { path: '/favicon.ico' });
+    assert.equal(icon.status, 200);
+    assert.equal(icon.headers['content-type'], 'image/png');
+    assert.equal(icon.body.slice(1, 4), 'PNG');
   });
 
   it('refuses path traversal', async () => {

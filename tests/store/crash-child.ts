@@ -12,7 +12,8 @@ const [dataDir, id, firstArg, baseFile] = process.argv.slice(2);
 const say = (s: string) => writeSync(1, s + '\n');
 
 const lock = await acquireWriterLock(dataDir);
-const store = await openStore(dataDir);
+// A short journal: the list snapshot is rewritten every few saves, so kills land in that too.
+const store = await openStore(dataDir, { compactAfter: 4 });
 const base = JSON.parse(readFileSync(baseFile, 'utf8')) as Report;
 say('ready');
 for (let v = Number(firstArg); ; v++) {

@@ -26,7 +26,7 @@ export const serveCommand: CliCommand = {
     const dataDir = cliDataDir(options['data-dir'], io);
 
     // Loaded here, not at the top: `nianbao help` should not load the store, importers and exporters.
-    const [{ acquireWriterLock }, { openStore }, { createHandlers }, { startServer }, { newToken }, { openBrowser }, { appVersion, rendererDir }] = await Promise.all([
+    const [{ acquireWriterLock }, { openStore }, { createHandlers }, { startServer }, { newToken }, { openBrowser }, { appRoot, appVersion, rendererDir }] = await Promise.all([
       import('../../store/lock.js'),
       import('../../store/index.js'),
       import('../../api/handlers.js'),
@@ -50,7 +50,7 @@ export const serveCommand: CliCommand = {
       const ctx: AppContext = { store: opened, host: { kind: 'browser' }, version: appVersion() };
       const token = newToken();
       const staticDir = rendererDir(io.env);
-      server = await startServer({ handlers: createHandlers(ctx), token, port, staticDir });
+      server = await startServer({ handlers: createHandlers(ctx), token, port, staticDir, favicon: join(appRoot(), 'assets', 'icon.png') });
       const url = `${server.url}?token=${token}`;
       io.stdout(`Nianbao: ${url}\n`);
       io.stdout(`数据文件夹：${dataDir}\n请在浏览器中打开上面的地址。按 Ctrl+C 停止。\n`);
