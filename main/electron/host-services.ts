@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, session, shell } from 'electron';
 import { ApiError } from '../../shared/api.js';
 import type { HostServices } from '../context.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileDurable } from '../store/durable-file.js';
 import { safeFileName } from './host-services-names.js';
 import { hardenSession } from './security.js';
 
@@ -37,7 +37,7 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
       if (r.canceled || !r.filePath) return null;
       const path = resolve(r.filePath);
       try {
-        await writeFileAtomic(path, data);
+        await writeFileDurable(path, data);
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
         throw new ApiError('io', `无法保存到“${path}”（${code || '写入失败'}）。请换一个文件夹，或确认文件没有被 Word、WPS 等程序打开。`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileDurable } from '../store/durable-file.js';
 
 /** The main window's size and position, remembered between runs (userData/window-state.json). */
 export interface WindowState {
@@ -79,5 +79,5 @@ export async function loadWindowState(dir: string): Promise<WindowState> {
 }
 
 export async function saveWindowState(dir: string, s: WindowState): Promise<void> {
-  await writeFileAtomic(join(dir, STATE_FILE), JSON.stringify(s) + '\n');
+  await writeFileDurable(join(dir, STATE_FILE), JSON.stringify(s) + '\n');
 }
