@@ -217,32 +217,23 @@ class Writer {
     this.y += PARAGRAPH.linesAfterTitle * GRID.linePitch;
   }
 
-  heading(level: 1 | 2, text: string): void {
+  /** `keep`: points that must follow the heading on its page (at least the next line). */
+  heading(level: 1 | 2, text: string, keep: number = GRID.linePitch): void {
     const role: RunRole = level === 1 ? 'h1' : 'h2';
-    // Kept with the next line: never the last line of a page.
-    if (this.page === 0 || this.y + 2 * GRID.linePitch > PAGE_PT.blockHeight + 0.01) this.newPage();
+    if (this.page === 0 || this.y + GRID.linePitch + keep > PAGE_PT.blockHeight + 0.01) this.newPage();
     this.paragraph([{ text, role }], true);
   }
 
-  paragraph(runs: Run[], indent: boolean, align: 'left' | 'center' | 'right' = 'left'): void {
+  /**
+   * `tail`: points that must follow the paragraph on its last page (the signature): when they do
+   * not fit, the paragraph's last two lines go over with them, so no page holds only the signature.
+   */
+  paragraph(runs: Run[], indent: boolean, align: 'left' | 'center' | 'right' = 'left', tail = 0): void {
     const size = SIZE.body;
-    const text = runs.map((r) => r.text).join('');
-    const roleAt: FontRole[] = [];
-    for (const r of runs) for (let i = 0; i < r.text.length; i++) roleAt.push(r.role);
-    const measure = (s: string, start: number) => {
-      let w = 0;
-      let i = start;
-      for (const ch of s) {
-        const role = roleAt[i] ?? 'body';
-        const f = fontFor(this.chain(role), ch.codePointAt(0)!) ?? this.chain(role)[0]!;
-        w += advance(f, ch.codePointAt(0)!) * size;
-        i += ch.length;
-      }
-      return w;
-    };
-    const firstIndent = indent ? PARAGRAPH.firstLineIndentChars * size : 0;
-    const lines = breakParagraph(text, measure, PAGE_PT.blockWidth, firstIndent);
-    for (const line of lines) {
+    const { text, roleAt, lines } = this.breakRuns(runs, indent);
+    const carryFrom = tail > 0 ? Math.max(0, lines.length - 2) : -1;
+    lines.forEach((line, n) => {
+      if (n === carryFrom && this.page > 0 && this.y + (lines.length - n) * GRID.linePitch + tail > PAGE_PT.blockHeight + 0.01) this.newPage();
       this.ensure(GRID.linePitch);
       const segs: Seg[] = [];
       let i = line.start;
@@ -260,15 +251,45 @@ class Writer {
       else spacing = spreadSpacing(line, PAGE_PT.blockWidth);
       this.draw(segs, x, this.baselineOfLine(size), spacing);
       this.y += GRID.linePitch;
-    }
+    });
+  }
+
+  /** A paragraph of runs (run-in headings in their own fonts) broken into lines of the text block. */
+  breakRuns(runs: Run[], indent: boolean): { text: string; roleAt: FontRole[]; lines: ReturnType<typeof breakParagraph> } {
+    const size = SIZE.body;
+    const text = runs.map((r) => r.text).join('');
+    const roleAt: FontRole[] = [];
+    for (const r of runs) for (let i = 0; i < r.text.length; i++) roleAt.push(r.role);
+    const measure = (s: string, start: number) => {
+      let w = 0;
+      let i = start;
+      for (const ch of s) {
+        const role = roleAt[i] ?? 'body';
+        const f = fontFor(this.chain(role), ch.codePointAt(0)!) ?? this.chain(role)[0]!;
+        w += advance(f, ch.codePointAt(0)!) * size;
+        i += ch.length;
+      }
+      return w;
+    };
+    const firstIndent = indent ? PARAGRAPH.firstLineIndentChars * size : 0;
+    const lines = breakParagraph(text, measure, PAGE_PT.blockWidth, firstIndent);
+    return { text, roleAt, lines };
+  }
+
+  /** What a signature needs below the text before it, at its tightest (one blank line). */
+  signatureHeight(b: Extract<Block, { kind: 'signature' }>): number {
+    return (1 + (b.office ? 1 : 0) + (b.date ? 1 : 0)) * GRID.linePitch;
   }
 
   /** Office name centred over the date; the date flush right, inset four characters. */
   signature(office: string, date: string | null): void {
     const size = SIZE.body;
-    this.y += PARAGRAPH.linesBeforeSignature * GRID.linePitch;
     const lines = (office ? 1 : 0) + (date ? 1 : 0);
-    if (this.page === 0 || this.y + lines * GRID.linePitch > PAGE_PT.blockHeight + 0.01) this.newPage();
+    // GB/T 9704 allows tightening when the signature does not fit: one blank line instead of two.
+    const fits = (blank: number) => this.page > 0 && this.y + (blank + lines) * GRID.linePitch <= PAGE_PT.blockHeight + 0.01;
+    const blank = fits(PARAGRAPH.linesBeforeSignature) ? PARAGRAPH.linesBeforeSignature : fits(1) ? 1 : 0;
+    if (blank === 0) this.newPage();
+    else this.y += blank * GRID.linePitch;
     const right = PAGE_PT.left + PAGE_PT.blockWidth;
     const dateW = date ? this.width(date, 'body', size) : 0;
     const officeW = office ? this.width(office, 'body', size) : 0;
@@ -443,11 +464,18 @@ class Writer {
           if (this.page === 0) this.newPage();
           this.title(b.text);
           break;
-        case 'heading':
-          this.heading(b.level, b.text);
+        case 'heading': {
+          // A heading over a short last paragraph and the signature goes over with them.
+          const after = bs[i + 2];
+          const keep =
+            next?.kind === 'para' && after?.kind === 'signature' && this.breakRuns(next.runs, next.indent).lines.length <= 2
+              ? this.breakRuns(next.runs, next.indent).lines.length * GRID.linePitch + this.signatureHeight(after)
+              : GRID.linePitch;
+          this.heading(b.level, b.text, keep);
           break;
+        }
         case 'para':
-          this.paragraph(b.runs, b.indent, b.align);
+          this.paragraph(b.runs, b.indent, b.align, next?.kind === 'signature' ? this.signatureHeight(next) : 0);
           break;
         case 'table':
           this.table(b);
