@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 
 export default async function* countReporter(source) {
-  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const d = event.data;
@@ -15,8 +15,11 @@ export default async function* countReporter(source) {
       }
       continue;
     }
-    if (d.skip !== undefined && d.skip !== false) counts.skipped++;
-    else if (d.todo !== undefined && d.todo !== false) counts.skipped++;
+    if ((d.skip !== undefined && d.skip !== false) || (d.todo !== undefined && d.todo !== false)) {
+      counts.skipped++;
+      const why = typeof d.skip === 'string' ? d.skip : typeof d.todo === 'string' ? d.todo : 'skipped';
+      counts.skips.push(`${d.file ?? ''} ${d.name} — ${why}`);
+    }
     else if (event.type === 'test:pass') counts.passed++;
     else {
       counts.failed++;

@@ -14,6 +14,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+const skips = [];
 
 function step(name, cmd, args) {
   process.stdout.write(`\n▶ ${name}\n`);
@@ -68,10 +69,13 @@ try {
   failed += c.failed;
   skipped += c.skipped;
   failures.push(...c.failures);
+  skips.push(...(c.skips ?? []));
 } catch {
   failed++;
   failures.push(`test runner exited ${r.status} without counts`);
 }
+// Skipped is never passed: each skip is listed with its reason.
+if (skips.length) process.stdout.write(`\nSkipped:\n${skips.map((f) => `  - ${f}`).join('\n')}\n`);
 if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { _electron } from 'playwright-core';
 import { ROOT } from '../helpers/fixtures.js';
@@ -13,14 +13,14 @@ import { ROOT } from '../helpers/fixtures.js';
  * as SKIPPED with the reason — never as passed.
  */
 function electronBinary(): { path: string } | { skip: string } {
-  let path: string;
-  try {
-    // The electron package's main export is the binary's path; it throws when the binary is missing.
-    path = createRequire(import.meta.url)('electron') as string;
-  } catch {
-    return { skip: 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
-  }
-  if (typeof path !== 'string' || !existsSync(path)) return { skip: 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
+  // Resolved as electron/index.js does, but without requiring it: that module starts a download
+  // of the binary when it is missing, which must never happen in a test run.
+  const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(pkg, 'path.txt');
+  const exe = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const path = override ? join(override, exe || 'electron') : exe ? join(pkg, 'dist', exe) : '';
+  if (!path || !existsSync(path)) return { skip: `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD; looked for ${path || join(pkg, 'path.txt')})` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { skip: 'no display for Electron (run under xvfb-run)' };
   if (!existsSync(join(ROOT, 'dist', 'main', 'electron-main.js'))) return { skip: 'app not built (npm run build)' };
   return { path };
@@ -55,6 +55,11 @@ describe('Electron smoke test', () => {
       }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 500));
       assert.match(win.url(), /^app:\/\/nianbao\//);
+      // New windows are denied (setWindowOpenHandler): window.open gives null, no window appears.
+      const opened = await win.evaluate(() => (globalThis as unknown as { open: (u: string) => unknown }).open('https://example.com/') === null);
+      assert.equal(opened, true);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(app.windows().length, 1);
     } finally {
       await app.close();
     }
