@@ -73,3 +73,29 @@ export const isElectron = typeof window !== 'undefined' && window.nianbaoApi !==
 
 /** The app's client, chosen once at start. */
 export const api: ApiClient = createClient(preloadTransport() ?? httpTransport());
+
+/**
+ * The editor's last save while the page goes away (beforeunload/pagehide), fire and forget: in the
+ * browser a `keepalive` request outlives the page (bodies up to 64 KB, else false — the editor keeps
+ * a safety copy in localStorage as well); in Electron the IPC message is sent at once.
+ */
+export function saveReportOnUnload(args: { id: string; report: unknown }): boolean {
+  const bridge = typeof window !== 'undefined' ? window.nianbaoApi : undefined;
+  if (bridge) {
+    void bridge.saveReport(args).catch(() => undefined);
+    return true;
+  }
+  const body = JSON.stringify(args);
+  if (new Blob([body]).size > 63 * 1024) return false;
+  try {
+    void fetch('/api/saveReport', {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+      body,
+    }).catch(() => undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,155 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { Component, Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { loadEditor } from './editor-loader.js';
+import { ImportDialog } from './dialogs/ImportDialog.js';
+import { ReportListPage } from './pages/ReportListPage.js';
+import { ReportRoute } from './pages/ReportRoute.js';
+import { SettingsPage } from './pages/SettingsPage.js';
+import { errorText } from './ui/ErrorAlert.js';
+import { navigate, useRoute } from './ui/route.js';
+import { APP_THEME } from './ui/theme.js';
+import './app.css';
+
+const LazyEditor = loadEditor
+  ? lazy(async () => {
+      const m = await loadEditor!();
+      if (!m.EditorPage) throw new Error('编辑器模块缺少 EditorPage');
+      return { default: m.EditorPage };
+    })
+  : null;
+
+class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error !== null)
+      return (
+        <div role="alert" style={{ padding: 24 }}>
+          <h2>界面出错了</h2>
+          <p>{errorText(this.state.error)}</p>
+          <Button type="primary" onClick={() => window.location.reload()}>
+            重新加载
+          </Button>
+        </div>
+      );
+    return this.props.children;
+  }
+}
+
+function Shell() {
+  const route = useRoute();
+  const [dropped, setDropped] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [listVersion, setListVersion] = useState(0);
+  const dropEnabled = route.name !== 'report';
+
+  // A file dropped anywhere on the window opens the import dialog (on the list, trash and
+  // settings screens). Dropping must never let the browser navigate away to the file.
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = dropEnabled ? 'copy' : 'none';
+      if (dropEnabled) setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const f = e.dataTransfer?.files?.[0];
+      if (f && dropEnabled) setDropped(f);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [dropEnabled]);
+
+  const open = useCallback((id: string) => navigate({ name: 'report', id }), []);
+
+  let page: ReactNode;
+  if (route.name === 'settings') page = <SettingsPage onDone={() => navigate({ name: 'list' })} />;
+  else if (route.name === 'report')
+    page = (
+      <ReportRoute
+        key={route.id}
+        id={route.id}
+        onClose={() => navigate({ name: 'list' })}
+        render={(id, onClose) =>
+          LazyEditor ? (
+            <Suspense fallback={<Spin description="正在打开编辑器…" style={{ display: 'block', margin: 48 }} />}>
+              <LazyEditor id={id} onClose={onClose} />
+            </Suspense>
+          ) : null
+        }
+      />
+    );
+  else page = <ReportListPage key={listVersion} tab={route.name === 'trash' ? 'trash' : 'reports'} onOpen={open} onImportFile={setDropped} />;
+
+  const navButton = (name: 'list' | 'trash' | 'settings', label: string, accessKey: string) => {
+    const current = route.name === name || (name === 'list' && route.name === 'report');
+    return (
+      <Button type={current ? 'primary' : 'text'} ghost={false} aria-current={current ? 'page' : undefined} accessKey={accessKey} onClick={() => navigate({ name })}>
+        {label}
+      </Button>
+    );
+  };
+
+  return (
+    <Layout className="nb-layout">
+      <a className="nb-skip" href="#nb-main" onClick={(e) => { e.preventDefault(); document.getElementById('nb-main')?.focus(); }}>
+        跳到主要内容
+      </a>
+      <Layout.Header className="nb-header" role="banner">
+        <div className="nb-brand" aria-hidden="true">年报助手</div>
+        <nav aria-label="主导航">
+          <Space size={4}>
+            {navButton('list', '报告列表', 'l')}
+            {navButton('trash', '回收站', 't')}
+            {navButton('settings', '本机关信息设置', 's')}
+          </Space>
+        </nav>
+      </Layout.Header>
+      <Layout.Content id="nb-main" tabIndex={-1} className="nb-content" role="main">
+        <Boundary>{page}</Boundary>
+      </Layout.Content>
+      {dragging && (
+        <div className="nb-drop" aria-hidden="true">
+          <div>松开鼠标即可导入这个文件</div>
+        </div>
+      )}
+      <ImportDialog
+        file={dropped}
+        open={dropped !== null}
+        onClose={() => setDropped(null)}
+        onSaved={(id) => {
+          setDropped(null);
+          setListVersion((v) => v + 1);
+          open(id);
+        }}
+      />
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={APP_THEME} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+
+/** What the editor (renderer/src/editor/EditorPage.tsx, another module) takes. */
+export interface EditorPageProps {
+  id: string;
+  onClose: () => void;
+}
+
+export type EditorLoader = () => Promise<{ EditorPage?: ComponentType<EditorPageProps> }>;
+
+// The editor is loaded on demand (its own chunk) when it exists; until then the app shows a
+// read-only summary. `NIANBAO_EDITOR=off` at build time swaps this module for
+// editor-loader.none.ts (vite.config.ts), to build the shell alone while the editor is in pieces.
+const modules = import.meta.glob<{ EditorPage?: ComponentType<EditorPageProps> }>('./editor/EditorPage.tsx');
+
+export const loadEditor: EditorLoader | null = modules['./editor/EditorPage.tsx'] ?? null;
