@@ -16,8 +16,15 @@ const nodePatterns = [
 const IPC_WRAPPERS = ['main/ipc/register.ts', 'main/ipc/expose.ts'];
 const rawIpc = {
   name: 'electron',
-  importNames: ['ipcMain', 'ipcRenderer'],
-  message: '只有 main/ipc/register.ts 与 main/ipc/expose.ts 可以直接使用 ipcMain/ipcRenderer；请通过类型化的 API 调用。',
+  // 'default' too: `import electron from 'electron'` would reach electron.ipcMain unseen.
+  importNames: ['ipcMain', 'ipcRenderer', 'default'],
+  message: '只有 main/ipc/register.ts 与 main/ipc/expose.ts 可以直接使用 ipcMain/ipcRenderer；请通过类型化的 API 调用（从 electron 具名导入所需的模块）。',
+};
+// lowdb's presets switch to an in-memory adapter when NODE_ENV=test, and its JSONFile writer
+// never fsyncs: the store uses Low with main/store/durable-file.ts instead.
+const lowdbPresets = {
+  name: 'lowdb/node',
+  message: '请使用 main/store/durable-file.ts 的 DurableJsonFile：lowdb/node 的写入不做 fsync，且在 NODE_ENV=test 时只写内存。',
 };
 
 export default tseslint.config(
@@ -87,7 +94,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [rawIpc],
+          paths: [rawIpc, lowdbPresets],
           patterns: [{ regex: '^(\\.\\./)+renderer/', message: 'main/ 不能引用 renderer/ 的代码。' }],
         },
       ],

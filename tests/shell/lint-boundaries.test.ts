@@ -35,9 +35,17 @@ describe('lint: process boundaries', { timeout: 60_000 }, () => {
     assert.equal((await restricted('main/electron/x.ts', "import { ipcMain } from 'electron';\nexport const y = ipcMain;\n")).length, 1);
     assert.equal((await restricted('main/electron/preload.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;\n")).length, 1);
     assert.equal((await restricted('tests/x.test.ts', "import { ipcMain } from 'electron';\nexport const y = ipcMain;\n")).length, 1);
+    // Nor through the whole module: a default or namespace import would reach electron.ipcMain.
+    assert.equal((await restricted('main/electron/x.ts', "import electron from 'electron';\nexport const y = electron;\n")).length, 1);
+    assert.ok((await restricted('main/electron/x.ts', "import * as electron from 'electron';\nexport const y = electron.ipcMain;\n")).length >= 1);
     assert.deepEqual(await restricted('main/electron/x.ts', "import { app, BrowserWindow } from 'electron';\nexport const y = [app, BrowserWindow];\n"), []);
     assert.deepEqual(await restricted('main/ipc/register.ts', "import { ipcMain } from 'electron';\nexport const y = ipcMain;\n"), []);
     assert.deepEqual(await restricted('main/ipc/expose.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;\n"), []);
+  });
+
+  it("main/ never uses lowdb's presets (no fsync; memory only under NODE_ENV=test)", async () => {
+    assert.equal((await restricted('main/store/x.ts', "import { JSONFilePreset } from 'lowdb/node';\nexport const y = JSONFilePreset;\n")).length, 1);
+    assert.deepEqual(await restricted('main/store/x.ts', "import { Low } from 'lowdb';\nexport const y = Low;\n"), []);
   });
 
   it('renderer hooks follow the rules of hooks', async () => {
