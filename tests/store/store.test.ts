@@ -344,6 +344,17 @@ describe('store: recovery from damaged files', () => {
       const doc = JSON.parse(readFileSync(join(t.dir, 'reports', '2024-handcopied.json'), 'utf8'));
       assert.equal(doc.storeVersion, 1);
       assert.equal(doc.meta.revision, 2);
+
+      // Settings of version 0 (bare, without storeVersion) are read and written back as version 1.
+      writeFileSync(join(t.dir, 'settings.json'), JSON.stringify({ office: { name: '某某镇人民政府', county: '某某县' }, deadline: '02-15' }));
+      const s3 = await openStore(t.dir);
+      assert.deepEqual(s3.notices, []);
+      assert.deepEqual(await s3.getSettings(), { office: { name: '某某镇人民政府', county: '某某县' }, deadline: '02-15' });
+      await s3.saveSettings({ office: { name: '某某镇人民政府', county: '某某县' }, deadline: '02-20' });
+      await s3.close();
+      const settings = JSON.parse(readFileSync(join(t.dir, 'settings.json'), 'utf8'));
+      assert.equal(settings.storeVersion, 1);
+      assert.equal(settings.settings.deadline, '02-20');
     } finally {
       t.done();
     }
