@@ -21,7 +21,7 @@ interface Report {
   order: string[];
   errors: string[];
   schemes: { scheme: string; privileges: Record<string, boolean> }[];
-  windows: { title: string; webPreferences: Record<string, unknown> }[];
+  windows: { title: string; x?: number; y?: number; width: number; height: number; webPreferences: Record<string, unknown> }[];
   loaded: string[];
   menu: string[];
   ipcChannels: string[];
@@ -34,11 +34,15 @@ function run(): Report {
   writeFileSync(join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>年报助手</title>');
   writeFileSync(join(appRoot, 'secret.txt'), 'TOP SECRET');
   const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
+  // The window's size and position from the last run (userData = <appData>/nianbao).
+  const appData = mkdtempSync(join(tmpdir(), 'nianbao-appdata-'));
+  mkdirSync(join(appData, 'nianbao'));
+  writeFileSync(join(appData, 'nianbao', 'window-state.json'), JSON.stringify({ x: 100, y: 50, width: 1100, height: 700, maximized: false }));
   const r = spawnSync(process.execPath, ['--import', './tests/electron/stand-in/register.mjs', bundle, `--data-dir=${dataDir}`], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, FAKE_APP_PATH: appRoot, FAKE_APP_DATA: mkdtempSync(join(tmpdir(), 'nianbao-appdata-')), NIANBAO_DATA_DIR: '' },
+    env: { ...process.env, FAKE_APP_PATH: appRoot, FAKE_APP_DATA: appData, NIANBAO_DATA_DIR: '' },
   });
   assert.equal(r.status, 0, r.stderr);
   const line = r.stdout.trim().split('\n').pop() ?? '';
@@ -71,6 +75,13 @@ describe('Electron main process (bundle, with a recording stand-in for electron)
     assert.equal(p.webSecurity, true);
     assert.equal(p.webviewTag, false);
     assert.match(String(p.preload), /dist[\\/]main[\\/]preload\.cjs$/);
+  });
+
+  it('opens the window where it was last time, and remembers its bounds when it closes', () => {
+    const w = r.windows[0];
+    assert.deepEqual([w.x, w.y, w.width, w.height], [100, 50, 1100, 700]);
+    // The stand-in window reports normal bounds 0,0 1280×840 when closed.
+    assert.deepEqual(r.checks.windowStateAfterClose, { x: 0, y: 0, width: 1280, height: 840, maximized: false });
   });
 
   it('sets the Chinese menu', () => {

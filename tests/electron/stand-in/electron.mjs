@@ -2,6 +2,7 @@
 // lifecycle rules the real Electron enforces (schemes registered before ready; sessions,
 // windows, screen and protocol handlers only after ready), records what the main process set
 // up, then drives the recorded handlers and prints one JSON report on stdout.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const R = {
@@ -18,6 +19,7 @@ let ready = false;
 const appHandlers = {};
 const ipc = {};
 const protocolHandlers = {};
+const instances = [];
 const paths = { appData: process.env.FAKE_APP_DATA, userData: join(process.env.FAKE_APP_DATA, '年报助手'), documents: process.env.FAKE_APP_DATA };
 const requireReady = (what) => {
   if (!ready) throw new Error(`${what} used before the app is ready`);
@@ -86,9 +88,13 @@ export class BrowserWindow {
     requireReady('new BrowserWindow');
     R.windows.push(opts);
     this.webContents = { print: () => undefined };
+    this.handlers = {};
+    instances.push(this);
   }
   once() {}
-  on() {}
+  on(ev, fn) {
+    (this.handlers[ev] ??= []).push(fn);
+  }
   maximize() {}
   isMaximized() {
     return false;
@@ -167,6 +173,11 @@ async function drive() {
   };
   c.navigate = { away: prevented('will-navigate', 'https://example.com/'), inside: prevented('will-navigate', 'app://nianbao/settings'), redirect: prevented('will-redirect', 'http://127.0.0.1/') };
   c.webview = prevented('will-attach-webview');
+
+  // Closing the main window remembers its size and position (userData/window-state.json).
+  for (const fn of instances[0].handlers.close ?? []) fn({ preventDefault: () => undefined });
+  await new Promise((r) => setTimeout(r, 200));
+  c.windowStateAfterClose = JSON.parse(await readFile(join(paths.userData, 'window-state.json'), 'utf8'));
   finish();
 }
 
