@@ -139,7 +139,8 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   const front = lines.slice(0, frontEnd);
   let titleAt = front.findIndex((l) => {
     const s = unify(plainLine(l.text)).replace(/\s+/g, '');
-    return s.length <= 70 && /年度报告(?:格式模板|格式|模板)?$|年度报告[(（]|工作报告$/.test(s) && !/^现将|《/.test(s);
+    // 「附件：<title>」 in a cover letter names the report, it is not its title.
+    return s.length <= 70 && /年度报告(?:格式模板|格式|模板)?$|年度报告[(（]|工作报告$/.test(s) && !/^现将|^附件|《/.test(s);
   });
   let title: string | null = null;
   let titleFrom = titleAt;
@@ -179,6 +180,8 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   const name = officeName(place, fullText);
 
   const preambleLines = titleAt >= 0 ? front.slice(titleAt + 1) : cover ? [] : front;
+  // A web page's <title> and its <h1> both hold the title: the repeat is not preamble.
+  while (title && preambleLines.length && unify(plainLine(preambleLines[0]!.text)).replace(/\s+/g, '') === unify(title)) preambleLines.shift();
   const preamble = preambleLines.length ? joinWrapped(preambleLines.map((l) => plainLine(l.text))).join('\n') : null;
 
   // Prose sections.
