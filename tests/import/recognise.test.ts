@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { importBuffer } from '../../main/import/index.js';
+import { readDocx } from '../../main/import/readers/docx.js';
 import { htmlToDocument } from '../../main/import/readers/html.js';
+import { pageLines, readPdf, unspace } from '../../main/import/readers/pdf.js';
+import { readText } from '../../main/import/readers/text.js';
 import { recognise } from '../../main/import/recognise/index.js';
 import { dateLine } from '../../main/import/recognise/meta.js';
 import { fixture } from '../helpers/fixtures.js';
@@ -107,5 +110,71 @@ describe('recogniser', () => {
       const r = await importBuffer(`${name}.txt`, enc(text));
       assert.deepEqual(r.report.tables, expected.tables, name);
     }
+  });
+
+  it('every note that points into the source names a real block (and page), headings and title at their own text', async () => {
+    const cases = [
+      { file: 'documents/zhongning-enhe-2024.docx', read: readDocx, kind: 'docx' as const },
+      { file: 'documents/huaian-city-2024.pdf', read: readPdf, kind: 'pdf' as const },
+      { file: 'reports/yongning-lijun-2023.txt', read: readText, kind: 'text' as const },
+    ];
+    for (const c of cases) {
+      const doc = await c.read(new Uint8Array(readFileSync(fixture(c.file))));
+      const r = recognise(doc, { fileName: c.file, kind: c.kind, at: '2025-01-01T00:00:00.000Z' });
+      const pointed = r.notes.filter((n) => n.source);
+      // Six sections (less the ones a file lacks), the title and the three tables at least.
+      assert.ok(pointed.length >= 8, `${c.file}: ${pointed.length}`);
+      for (const n of pointed) {
+        const at = n.source!;
+        const b = doc.blocks[at.block!];
+        assert.ok(b, `${c.file}: ${n.what} → block ${at.block}`);
+        if (c.kind === 'pdf') assert.ok(at.page !== undefined && at.page === b.page, `${c.file}: ${n.what} page`);
+        if (n.field === 'title' || n.field?.startsWith('sections.')) {
+          assert.equal(b.kind, 'paragraph');
+          if (b.kind === 'paragraph') assert.ok(b.text.replace(/[#*\s]/g, '').includes((at.excerpt ?? '').replace(/\s/g, '')), `${c.file}: ${n.what}: ${b.text}`);
+        }
+      }
+    }
+  });
+
+  it('PDF lines: letter-spaced justification is not text; an indented first line starts a paragraph', () => {
+    assert.equal(unspace('本报告电 子 版 可 在 中 宁 县 门 户 网 站 （ h t t p s : // w w w.znzf.gov.cn）查阅'), '本报告电子版可在中宁县门户网站（https://www.znzf.gov.cn）查阅');
+    assert.equal(unspace('统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日'), '统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日');
+    const item = (str: string, x: number, y: number) => ({ str, x, y, w: str.length * 16, h: 16 });
+    const lines = pageLines([
+      item('（一）主动公开情况。全年主动公开信息一百条，其中', 90, 700),
+      item('规范性文件十条。', 90, 680),
+      item('二是加强政策解读，制作图解十个，回应关切五次。', 122, 660),
+      item('全年无重大舆情。', 90, 640),
+    ]);
+    assert.deepEqual(lines.map((l) => l.startsWith('\u3000\u3000')), [false, false, true, false]);
+  });
+
+  it('PDF prose: a line ending with 。 runs on unless the next line is indented; a lone office name at the end is the signature', () => {
+    const body = [
+      '某某县某某镇2024年政府信息公开工作年度报告',
+      '\u3000\u3000本报告所列数据统计期限为2024年1月1日至2024年12月31日。',
+      '一、总体情况',
+      '\u3000\u3000本年度我镇通过政府网站和公开栏主动公开各类政府信息一百二十条。',
+      '其中规范性文件十条，行政处罚八件，均已按规定公开。',
+      '\u3000\u3000第二段从这里开始，内容是监督保障方面的工作。',
+      '二、主动公开政府信息情况',
+      '五、存在的主要问题及改进情况',
+      '\u3000\u3000人员不足，培训不够，公开内容还不够全面及时。',
+      '六、其他需要报告的事项',
+      '\u3000\u3000本年度未收取信息处理费。',
+      '某某县某某镇人民政府',
+    ];
+    const doc = { blocks: body.map((text) => ({ kind: 'paragraph' as const, text })) };
+    const pdf = recognise(doc, { fileName: 'x.pdf', kind: 'pdf', at: '2025-01-01T00:00:00.000Z' });
+    assert.deepEqual(pdf.report.sections.overview[0].text.split('\n'), [
+      '本年度我镇通过政府网站和公开栏主动公开各类政府信息一百二十条。其中规范性文件十条，行政处罚八件，均已按规定公开。',
+      '第二段从这里开始，内容是监督保障方面的工作。',
+    ]);
+    assert.equal(pdf.report.signature, '某某县某某镇人民政府');
+    assert.deepEqual(pdf.report.sections.other, [{ heading: '', text: '本年度未收取信息处理费。' }]);
+    // Text files carry no measured indentation: a line ending with 。 ends its paragraph.
+    const txt = recognise(doc, { fileName: 'x.txt', kind: 'text', at: '2025-01-01T00:00:00.000Z' });
+    assert.equal(txt.report.sections.overview[0].text.split('\n').length, 3);
   });
 });

@@ -194,6 +194,9 @@ describe('text against tables', () => {
     assert.deepEqual(rv.locations[1], cell('reviews', 'review', 'total'));
     includesAll(rv.message, '行政复议两件', '（2 件）', '为 1 件');
     const su = only(r, 't.suits');
+    assert.equal(su.severity, 'warning');
+    const sl = su.locations[0] as { kind: string; path: string; start: number; end: number };
+    assert.equal(r.sections.overview[2].text.slice(sl.start, sl.end), '行政诉讼1件');
     includesAll(su.message, '行政诉讼1件', '合计为 0 件');
     assert.deepEqual(su.locations.slice(1), [cell('reviews', 'suitDirect', 'total'), cell('reviews', 'suitAfterReview', 'total')]);
     const neg = withText(goodReport(), 'overview', 2, '收到依申请公开2件，未发生因政府信息公开申请引起的行政复议和行政诉讼。');
@@ -205,6 +208,10 @@ describe('text against tables', () => {
     const r = withText(goodReport(), 'overview', 1, '通过政务公开平台向群众公开规范性文件80条，规章2条，作出行政处罚8件。');
     const fs = findingsOf(r, 't.active');
     assert.equal(fs.length, 2);
+    assert.deepEqual(fs.map((f) => f.severity), ['warning', 'warning']);
+    const loc = fs[0].locations[0] as { kind: string; path: string; start: number; end: number };
+    assert.equal(loc.kind, 'text');
+    assert.equal(r.sections.overview[1].text.slice(loc.start, loc.end), '规范性文件80条');
     includesAll(fs[0].message, '规范性文件80条', '本年制发件数 0', '没有一栏是 80');
     includesAll(fs[1].message, '规章2条', '没有一栏是 2');
     assert.deepEqual(fs[0].locations[1], cell('active', 'normativeDocs', 'issued'));
@@ -229,6 +236,31 @@ describe('text against tables', () => {
     old.year = 2019;
     none(old, 't.fee');
   });
+  // Each phrase of section 六 the fee rule reads: stated (passes) or not stated / no amount (fails).
+  const FEE_STATED = [
+    '2024 年，恩和镇未收取信息处理费。',
+    '本机关 2023 年未收到政府信息公开申请，未收取信息处理费。',
+    '本年度没有收取政府信息公开信息处理费。',
+    '本年度不收取信息处理费。',
+    '本年度免收信息处理费。',
+    '本年度无信息处理费。',
+    '信息处理费收取金额为0元。',
+    '全年收取政府信息公开信息处理费 3940 元。',
+    '收取信息处理费 0.12 万元。',
+  ];
+  for (const text of FEE_STATED) it(`t.fee: “${text}” states the fee`, () => none(withText(goodReport(), 'other', 0, text), 't.fee'));
+  const FEE_NOT_STATED: [string, string][] = [
+    ['本年度无其他需要报告的事项。', '没有说明本年度是否收取信息处理费'],
+    ['本年度行政事业性收费 0 万元。', '没有说明本年度是否收取信息处理费'],
+    ['本年度按规定收取信息处理费。', '没有写金额'],
+  ];
+  for (const [text, says] of FEE_NOT_STATED)
+    it(`t.fee: “${text}” → ${says}`, () => {
+      const f = only(withText(goodReport(), 'other', 0, text), 't.fee');
+      assert.equal(f.severity, 'error');
+      assert.deepEqual(f.locations, [{ kind: 'section', section: 'other' }]);
+      includesAll(f.message, says);
+    });
 });
 
 describe('structure and dates', () => {
@@ -349,7 +381,9 @@ describe('structure and dates', () => {
     const r = withPreamble('本报告所列数据统计期限为2024年1月1日至2024年12月31日。');
     const f = only(r, 's.contact');
     assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.locations[0], { kind: 'text', path: 'preamble', start: 0, end: r.preamble!.length });
     includesAll(f.message, '地址、电话、报告公开的网站');
+    includesAll(only(withPreamble('本报告所列数据统计期限为2024年1月1日至2024年12月31日。联系电话：0955-5710003。'), 's.contact').message, '没有写地址、报告公开的网站');
     const other = withText(r, 'other', 0, '本年度未收取信息处理费。联系电话：0955-5710003，地址：恩和街1号。本报告电子版可在中宁县人民政府门户网站查阅。');
     none(other, 's.contact');
   });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { NeutralDocument } from '../document.js';
 import { importFailed } from '../errors.js';
+import { INDENT } from '../recognise/normalise.js';
 import { isSentenceCells } from '../recognise/tokens.js';
 import { textToDocument } from './text.js';
 
@@ -45,6 +46,15 @@ export function pageLines(items: Item[]): string[] {
   }
   if (cur.length) lines.push(cur);
   const out: string[] = [];
+  // The body's left margin: where most lines start. A prose line starting two characters in
+  // is a paragraph's first line; the recogniser needs that to tell a paragraph that ends at the
+  // line end from one that runs on.
+  const starts = new Map<number, number>();
+  for (const line of lines) {
+    const x = Math.round(Math.min(...line.map((i) => i.x)));
+    starts.set(x, (starts.get(x) ?? 0) + 1);
+  }
+  const margin = [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   const isFig = (x: Item) => /^\s*-?\d[\d,]*(\.\d+)?\s*$/.test(x.str);
   const centre = (x: Item) => x.x + x.w / 2;
   /** Figure columns of the last table row: a row missing a figure (a label drawn over it) keeps its place. */
@@ -90,9 +100,26 @@ export function pageLines(items: Item[]): string[] {
     if (t.includes('\t') && isSentenceCells(t.split('\t'))) t = joinProseCells(t);
     // Page numbers 「- 4 -」 are not content.
     if (/^[-—–]\s*\d{1,3}\s*[-—–]$/.test(t) || /^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$/.test(t)) continue;
+    t = unspace(t);
+    const left = Math.min(...line.map((i) => i.x));
+    const em = line[0].h || 10;
+    if (!t.includes('\t') && left - margin > em * 1.2) t = INDENT + t;
     out.push(t);
   }
   return out;
+}
+
+const CJK = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]';
+const CJK_GAP = new RegExp(`(?<=${CJK}) (?=${CJK})`, 'g');
+
+/**
+ * A justified line set with extra character spacing comes out of pdf.js as 「电 子 版 可 在」,
+ * 「h t t p s : //」: in such a line a single space is spacing, not text, unless it separates
+ * two words of Latin script.
+ */
+export function unspace(t: string): string {
+  if ((t.match(CJK_GAP) ?? []).length < 4) return t;
+  return t.replace(/(\S*) (?=(\S*))/g, (m, before: string, after: string) => (/[A-Za-z0-9]{3}$/.test(before) && /^[A-Za-z0-9]{3}/.test(after) ? m : before));
 }
 
 /** Cells of a prose line back into one string: no gap between CJK, one space between Latin words. */

@@ -9,6 +9,7 @@ import { matchHeading, ORDER, plainLine, splitSubHeading } from './headings.js';
 import { contactDetails, dateLine, isSignatureLine, looksLikeCoverLine, officeName, readCover } from './meta.js';
 import { unify } from './normalise.js';
 import { detectFormat, readTables } from './tables.js';
+import { INDENT } from './normalise.js';
 import { isSentenceCells, tokenize } from './tokens.js';
 
 /**
@@ -58,28 +59,60 @@ function isProseLine(s: string): boolean {
 
 const excerpt = (s: string) => plainLine(s).slice(0, 60);
 
+/** plainLine, but a measured paragraph indent stays for joinWrapped to see. */
+const keepIndent = (s: string) => (s.startsWith(INDENT) ? INDENT : '') + plainLine(s);
+
+/** Lines at least this long that do not end a sentence are taken as broken by the page width. */
+const WRAP_AT = 25;
+
+/**
+ * The length a line must reach to count as wrapped: 25 characters, or less in a narrow layout
+ * (a PDF with about 26 characters a line, where a paragraph's indented first line has 24).
+ */
+function wrapLength(lines: Line[]): number {
+  const lens = lines.filter((l) => !l.table && l.text.trim() !== '').map((l) => plainLine(l.text).length);
+  if (lens.length < 20) return WRAP_AT;
+  lens.sort((a, b) => a - b);
+  const p75 = lens[Math.floor(lens.length * 0.75)];
+  return Math.max(12, Math.min(WRAP_AT, Math.floor(p75 * 0.8)));
+}
+
+interface Wrapping {
+  /** Line length from which a line without a sentence end runs on. */
+  at: number;
+  /**
+   * The layout marks paragraphs by indenting their first line (a PDF's text layer): a line
+   * that is not indented continues the one above, even when that one ends with 。.
+   */
+  indents: boolean;
+}
+
+const PLAIN_WRAP: Wrapping = { at: WRAP_AT, indents: false };
+
 /** Joins lines that a page width broke in the middle of a sentence. */
-function joinWrapped(lines: string[]): string[] {
+function joinWrapped(lines: string[], wrap: Wrapping = PLAIN_WRAP): string[] {
   const out: string[] = [];
   for (const raw of lines) {
     const line = raw.replace(/\s+$/, '');
     if (line.trim() === '') continue;
     const prev = out.length ? out[out.length - 1] : null;
-    const startsNew = /^\s*(\*\*|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|#)/.test(line);
-    if (prev !== null && !startsNew && prev.length >= 25 && !/[。！？；：:!?;）)”"」】]$/.test(prev)) out[out.length - 1] = prev + line.trim();
+    const indented = wrap.indents && line.startsWith(INDENT);
+    const startsNew = indented || /^\s*(\*\*|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|#)/.test(line);
+    const ended = /[。！？；：:!?;）)”"」】]$/.test(prev ?? '');
+    if (prev !== null && !startsNew && prev.length >= wrap.at && (!ended || wrap.indents)) out[out.length - 1] = prev + line.trim();
     else out.push(line.trim());
   }
   return out;
 }
 
 /** Prose into parts: sub-part headings on their own line or inline at the start of a paragraph. */
-function toParts(lines: string[]): Part[] {
+function toParts(lines: string[], wrap: Wrapping = PLAIN_WRAP): Part[] {
   const parts: Part[] = [];
   let cur: Part = { heading: '', text: '' };
   const push = () => {
     if (cur.heading !== '' || cur.text.trim() !== '') parts.push({ heading: cur.heading, text: cur.text.trim() });
   };
-  for (const line of joinWrapped(lines)) {
+  for (const line of joinWrapped(lines, wrap)) {
     // The blank form's prompts (「（文字描述）」) are not content.
     if (/^[（(][^（()）]*(文字描述|在此处|此处报告)[^（()）]*[）)]$/.test(plainLine(line))) continue;
     const sub = splitSubHeading(line);
@@ -97,6 +130,9 @@ function toParts(lines: string[]): Part[] {
 
 export function recognise(doc: NeutralDocument, source: RecogniseSource): Recognised {
   const lines = linesOf(doc);
+  // Only the PDF reader writes indentation it measured; elsewhere leading spaces are just text.
+  const indents = source.kind === 'pdf' && lines.filter((l) => !l.table && l.text.startsWith(INDENT)).length >= 3;
+  const wrap: Wrapping = { at: wrapLength(lines), indents };
   const notes: ImportNote[] = [];
   const ptr = (l: Line) => ({ block: l.block, ...(l.page !== undefined ? { page: l.page } : {}), excerpt: excerpt(l.text) });
 
@@ -182,7 +218,7 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   const preambleLines = titleAt >= 0 ? front.slice(titleAt + 1) : cover ? [] : front;
   // A web page's <title> and its <h1> both hold the title: the repeat is not preamble.
   while (title && preambleLines.length && unify(plainLine(preambleLines[0]!.text)).replace(/\s+/g, '') === unify(title)) preambleLines.shift();
-  const preamble = preambleLines.length ? joinWrapped(preambleLines.map((l) => plainLine(l.text))).join('\n') : null;
+  const preamble = preambleLines.length ? joinWrapped(preambleLines.map((l) => keepIndent(l.text)), wrap).join('\n') : null;
 
   // Prose sections.
   const prose = (id: 'overview' | 'problems' | 'other'): Line[] => {
@@ -214,6 +250,15 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
       }
     }
   }
+  // The office's name alone on the last line, no date under it (a draft, or a report printed
+  // before it was dated): still the signature, not a sentence of 六.
+  if (!issuedOn && tailEnd > 0) {
+    const last = plainLine(tail[tailEnd - 1].text).trim();
+    if (isSignatureLine(last) && last.length <= 30 && !/^[（(]?[一二三四五六七八九十\d]/.test(last)) {
+      signature = last.replace(/\s+/g, '');
+      tailEnd--;
+    }
+  }
   if (!issuedOn) notes.push({ status: 'notFound', what: '成文日期', detail: '文末没有找到成文日期，请在报告中补上', field: 'issuedOn' });
   const trimmedTail = tail.slice(0, tailEnd).map((l) => l.text);
 
@@ -221,9 +266,9 @@ export function recognise(doc: NeutralDocument, source: RecogniseSource): Recogn
   // reads back as, so an exported and re-imported report is identical.
   const canonical = (parts: Part[]) => partsFromText(partsToText(parts));
   const sections = {
-    overview: toParts(prose('overview').map((l) => l.text)),
-    problems: canonical(toParts(otherLines.length ? problemsLines.map((l) => l.text) : trimmedTail)),
-    other: canonical(toParts(otherLines.length ? trimmedTail : [])),
+    overview: toParts(prose('overview').map((l) => l.text), wrap),
+    problems: canonical(toParts(otherLines.length ? problemsLines.map((l) => l.text) : trimmedTail, wrap)),
+    other: canonical(toParts(otherLines.length ? trimmedTail : [], wrap)),
   };
 
   for (const id of ORDER) {

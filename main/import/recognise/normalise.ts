@@ -110,6 +110,9 @@ export function chineseNumber(s: string): number | null {
   return tens * 10 + ones;
 }
 
+/** A paragraph's indented first line as the PDF reader writes it: two ideographic spaces, as a clerk types it. */
+export const INDENT = '\u3000\u3000';
+
 const NUMBER_RE = /^[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A table figure as printed: 「1,234」「96171.6」「-3」; null when the text is not a figure. */
