@@ -59,12 +59,9 @@ function proseBlocks(parts: Part[]): Block[] {
     const heading = p.heading.trim();
     if (heading) {
       const level: 1 | 2 = H2_LINE.test(heading) ? 2 : /^[一二三四五六七八九十]{1,3}、/.test(heading) ? 1 : 2;
-      const role: RunRole = level === 1 ? 'h1' : 'h2';
-      // A run-in heading (ends with 。) keeps its text on the same line, as the user wrote it.
-      if (/。$/.test(heading) && paras.length > 0) {
-        out.push({ kind: 'para', indent: true, runs: [{ text: heading, role }, ...runsOf(paras[0]!).map((r) => ({ ...r, role: 'body' as const }))] });
-        paras.shift();
-      } else if (/^\d+[.．]/.test(heading)) {
+      // A part's heading is a line of its own (partsFromText); a heading the user ran into its
+      // paragraph (（一）主动公开方面。2024年…) is in the text and set run-in by runsOf.
+      if (/^\d+[.．]/.test(heading)) {
         out.push({ kind: 'para', indent: true, runs: [{ text: heading, role: 'body' }] });
       } else {
         out.push({ kind: 'heading', level, text: heading });

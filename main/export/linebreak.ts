@@ -33,6 +33,7 @@ interface Unit {
   width: number;
 }
 
+const SPACE = /^[\s\u3000]+$/;
 const LATIN_RUN = /[A-Za-z0-9@#&_+\-./:=?%~]/;
 
 /** Splits into break units: a run of Latin letters/digits, or one character (surrogate pairs whole). */
@@ -90,12 +91,17 @@ export function breakParagraph(text: string, measure: Measure, width: number, fi
       while (k > i + 1 && bad(k)) k--;
       if (!bad(k)) j = k;
     }
+    // Spaces at the end of a line print nothing: left out, so the spread line reaches the edge.
+    let e = j;
+    while (e > i + 1 && SPACE.test(us[e - 1]!.text)) e--;
     let lw = 0;
-    for (let k = i; k < j; k++) lw += us[k]!.width;
+    for (let k = i; k < e; k++) lw += us[k]!.width;
     const start = us[i]!.start;
-    const end = us[j - 1]!.end;
+    const end = us[e - 1]!.end;
     lines.push({ start, end, text: text.slice(start, end), width: lw, indent, last: j >= us.length });
     i = j;
+    // …and a line does not start with one.
+    while (i < us.length - 1 && SPACE.test(us[i]!.text)) i++;
   }
   return lines;
 }

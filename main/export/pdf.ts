@@ -22,6 +22,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 /** The character drawn in place of one no font has (the typesetter's 〓 “geta”), after reporting it. */
 const MISSING_MARK = '〓';
+/** fontkit features switched off (pdfkit passes the object on to fontkit's layout). */
+const NO_SHAPING = { kern: false, liga: false, clig: false, calt: false, rlig: false } as unknown as PDFKit.Mixins.TextOptions['features'];
 /** Share of the type size from the centre of an ideograph's em box down to the baseline. */
 const BASELINE_BELOW_CENTRE = 0.38;
 
@@ -153,7 +155,9 @@ class Writer {
   draw(segs: Seg[], x: number, baseline: number, spacing = 0): number {
     for (const s of segs) {
       useFont(this.df, s.font, s.size);
-      const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
+      // Kerning and ligatures off: each character advances by its own width, as measured here,
+      // so spread lines end exactly at the right edge and the character spacing counts characters.
+      const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic', features: NO_SHAPING };
       if (spacing) opts.characterSpacing = spacing;
       if (s.font.embolden) {
         this.doc.lineWidth(s.size * 0.03);
@@ -183,7 +187,8 @@ class Writer {
     const w = this.width(text, 'pageNumber', size);
     const inset = PAGE_NUMBER.insetChars * SIZE.body;
     const x = n % 2 === 1 ? PAGE_PT.left + PAGE_PT.blockWidth - inset - w : PAGE_PT.left + inset;
-    const baseline = PAGE_PT.top + PAGE_PT.blockHeight + mm(PAGE_NUMBER.belowBlockMm) + size * 0.8;
+    // The dashes sit at the centre of the em box: that line is 7 mm below the text block.
+    const baseline = PAGE_PT.top + PAGE_PT.blockHeight + mm(PAGE_NUMBER.belowBlockMm) + size * BASELINE_BELOW_CENTRE;
     this.draw(segs, x, baseline);
   }
 
@@ -357,15 +362,23 @@ class Writer {
       return h + (heights[r] ?? 0);
     })();
     if (this.y + firstGroup > PAGE_PT.blockHeight + 0.01) this.newPage();
+    // The rows under a small merged label (（四）无法提供 over its three rows) stay on one page,
+    // so its label is printed beside them; a tall one (三、本年度办理结果) may run over.
+    const keepTo = heights.map((_, k) => k);
+    for (const c of t.cells) {
+      if (c.rowSpan < 2 || c.row < t.headerRows) continue;
+      const h = heights.slice(c.row, c.row + c.rowSpan).reduce((a, b) => a + b, 0);
+      if (h <= PAGE_PT.blockHeight / 3) keepTo[c.row] = Math.max(keepTo[c.row]!, c.row + c.rowSpan - 1);
+    }
     const repeats: { page: number; y: number }[] = [];
     let r = 0;
     while (r < t.rows) {
       let end = r;
-      let h = 0;
       if (r >= t.headerRows) {
-        while (end < t.rows - 1 && t.roles[end] !== 'body') h += heights[end++]!;
+        while (end < t.rows - 1 && t.roles[end] !== 'body') end++;
+        for (let k = r; k <= end; k++) end = Math.max(end, keepTo[k]!);
       }
-      h += heights[end]!;
+      const h = heights.slice(r, end + 1).reduce((a, b) => a + b, 0);
       if (this.y + h > PAGE_PT.blockHeight + 0.01 && r >= t.headerRows) {
         this.newPage();
         if (t.headerRows > 0) {
