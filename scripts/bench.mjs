@@ -4,7 +4,7 @@
 // ({"bench": "...", "metric": "...", "value": n, "unit": "ms", ...}) on stdout; this collects
 // them all into bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,7 +34,18 @@ for (const f of files) {
     process.stderr.write(`bench/${f} exited ${r.status}\n`);
   }
 }
+// A partial run (`npm run bench store`) keeps the figures of the benches it did not run.
+const ran = new Set(files.map((f) => f.replace(/\.bench\.ts$/, '')));
+const resultsFile = join(root, 'bench', 'results.json');
+if (only.length > 0 && existsSync(resultsFile)) {
+  try {
+    const kept = (JSON.parse(readFileSync(resultsFile, 'utf8')).results ?? []).filter((o) => !ran.has(o.bench) && !results.some((r) => r.bench === o.bench));
+    results.unshift(...kept);
+  } catch {
+    /* an unreadable old file is simply replaced */
+  }
+}
 const machine = { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length };
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2) + '\n');
+writeFileSync(resultsFile, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2) + '\n');
 process.stderr.write(`\n${results.length} figures written to bench/results.json\n`);
 process.exit(failed ? 1 : 0);
