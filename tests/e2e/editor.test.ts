@@ -127,6 +127,13 @@ describe('report editor (Chromium, browser mode)', () => {
       assert.match(await page.getByRole('tooltip').innerText(), /整数/);
       await page.keyboard.press('Escape');
       assert.equal(await gn.inputValue(), '3', 'Escape gives back the value before the edit');
+      // Enter on a refused value: not taken, the cell keeps the figure it had, a message says why.
+      await gn.click();
+      await page.keyboard.type('7.5');
+      assert.match(await page.getByRole('tooltip').innerText(), /件数必须是整数/);
+      await page.keyboard.press('Enter');
+      assert.equal(await gn.inputValue(), '3', 'the 7 typed on the way is not kept');
+      await page.locator('.ant-message').getByText(/“7\.5”没有填入。件数必须是整数。这一格保留原来的内容（3）/).waitFor();
       // 无 asks 「按 0 填写？」.
       await gn.click();
       await page.keyboard.type('无');
@@ -210,8 +217,10 @@ describe('report editor (Chromium, browser mode)', () => {
       assert.equal(await newHeading.inputValue(), '（三）');
       await page.getByRole('button', { name: '上移 五、（三）', exact: true }).click();
       assert.equal(await page.getByLabel('五部分第 3 段的小标题', { exact: true }).inputValue(), '（三）');
+      assert.equal(await page.getByLabel('五部分第 4 段的小标题', { exact: true }).inputValue(), '（二）改进情况', 'moved below (三)');
       await page.getByRole('button', { name: '删除 五、（三）', exact: true }).click();
-      assert.equal(await page.getByLabel('五部分第 3 段的小标题', { exact: true }).count(), 0);
+      assert.equal(await page.getByLabel('五部分第 3 段的小标题', { exact: true }).inputValue(), '（二）改进情况');
+      assert.equal(await page.getByLabel('五部分第 4 段的小标题', { exact: true }).count(), 0);
 
       // Saved without a click; everything is there after a reload.
       await waitSaved(page);

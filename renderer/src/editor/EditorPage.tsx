@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Spin, message } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { OpenedReport, ReportMeta } from '../../../shared/api.js';
 import { applyEdits, editCells, partStates, setText } from '../../../shared/editor/edits.js';
@@ -65,6 +65,45 @@ function SaveBadge({ state }: { state: SaveState }) {
     </span>
   );
 }
+
+interface HeaderProps {
+  title: string;
+  year: number | null;
+  save: SaveState;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  onExport(): void;
+  onRevisions(): void;
+  onBack(): void;
+}
+
+/** Title, year, save state and the report's commands; memoised: a keystroke does not re-render its buttons. */
+const EditorHeader = memo(function EditorHeader(p: HeaderProps) {
+  return (
+    <header className="nb-editor-head">
+      <div className="nb-head-title">
+        <h1 title={p.title}>{p.title}</h1>
+        <span className="nb-head-year">{p.year ?? '____'} 年度</span>
+        <SaveBadge state={p.save} />
+      </div>
+      <div className="nb-ed-toolbar" role="toolbar" aria-label="报告操作">
+        <Button onClick={p.onUndo} disabled={!p.canUndo} title="Ctrl+Z">
+          撤销
+        </Button>
+        <Button onClick={p.onRedo} disabled={!p.canRedo} title="Ctrl+Y">
+          重做
+        </Button>
+        <Button type="primary" onClick={p.onExport}>
+          导出
+        </Button>
+        <Button onClick={p.onRevisions}>历史版本</Button>
+        <Button onClick={p.onBack}>返回</Button>
+      </div>
+    </header>
+  );
+});
 
 function flash(el: Element | null | undefined) {
   if (!el) return;
@@ -275,10 +314,16 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
     setCurrent(p);
   }, []);
 
+  // The panel is memoised on what it shows: a finding it hands back may be an earlier object with
+  // the same rule and message; its locations and edits are taken from the newest check.
+  const findingsRef = useRef(findings);
+  findingsRef.current = findings;
+  const newest = (f: Finding) => findingsRef.current.find((x) => x === f) ?? findingsRef.current.find((x) => x.rule === f.rule && x.message === f.message) ?? f;
   const goFinding = useCallback((f: Finding) => {
-    const loc = f.locations[0];
+    const loc = newest(f).locations[0];
     if (loc) goToLocation(loc);
   }, []);
+  const fixFinding = useCallback((f: Finding) => actions.applyFix(newest(f)), [actions]);
 
   const onRestored = useCallback(
     (opened: OpenedReport) => {
@@ -309,6 +354,17 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
     main.addEventListener('scroll', onScroll, { passive: true });
     return () => main.removeEventListener('scroll', onScroll);
   }, [loaded]);
+
+  const openExport = useCallback(() => setExportOpen(true), []);
+  const openRevisions = useCallback(() => setRevOpen(true), []);
+  const closeExport = useCallback(() => setExportOpen(false), []);
+  const closeRevisions = useCallback(() => setRevOpen(false), []);
+  const flushRef = useRef(autosave.flush);
+  flushRef.current = autosave.flush;
+  const back = useCallback(() => {
+    void flushRef.current();
+    onClose();
+  }, [onClose]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -360,33 +416,18 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
       {modalHolder}
       {msgHolder}
       <div className="nb-editor" onKeyDown={onKeyDown}>
-        <header className="nb-editor-head">
-          <div className="nb-head-title">
-            <h1 title={reportTitle(report)}>{reportTitle(report)}</h1>
-            <span className="nb-head-year">{report.year ?? '____'} 年度</span>
-            <SaveBadge state={autosave.state} />
-          </div>
-          <div className="nb-ed-toolbar" role="toolbar" aria-label="报告操作">
-            <Button onClick={doUndo} disabled={!canUndo(hist!)} title="Ctrl+Z">
-              撤销
-            </Button>
-            <Button onClick={doRedo} disabled={!canRedo(hist!)} title="Ctrl+Y">
-              重做
-            </Button>
-            <Button type="primary" onClick={() => setExportOpen(true)}>
-              导出
-            </Button>
-            <Button onClick={() => setRevOpen(true)}>历史版本</Button>
-            <Button
-              onClick={() => {
-                void autosave.flush();
-                onClose();
-              }}
-            >
-              返回
-            </Button>
-          </div>
-        </header>
+        <EditorHeader
+          title={reportTitle(report)}
+          year={report.year}
+          save={autosave.state}
+          canUndo={canUndo(hist!)}
+          canRedo={canRedo(hist!)}
+          onUndo={doUndo}
+          onRedo={doRedo}
+          onExport={openExport}
+          onRevisions={openRevisions}
+          onBack={back}
+        />
         {loaded.recovery && <Alert type="warning" showIcon title={loaded.recovery} className="nb-banner" />}
         {rescue && (
           <Alert
@@ -475,11 +516,12 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
               />
             </div>
           </div>
-          <FindingsPanel findings={findings} onGo={goFinding} onFix={actions.applyFix} />
+          <FindingsPanel findings={findings} onGo={goFinding} onFix={fixFinding} />
         </div>
       </div>
-      <ExportDialog id={id} report={report} open={exportOpen} onClose={() => setExportOpen(false)} />
-      <RevisionsDrawer id={id} open={revOpen} current={loaded.meta.revision} onClose={() => setRevOpen(false)} confirm={confirm} onRestored={onRestored} />
+      {/* Mounted only while open: closed, they would re-render with every keystroke. */}
+      {exportOpen && <ExportDialog id={id} report={report} open onClose={closeExport} />}
+      <RevisionsDrawer id={id} open={revOpen} current={loaded.meta.revision} onClose={closeRevisions} confirm={confirm} onRestored={onRestored} />
     </EditorContext.Provider>
   );
 }

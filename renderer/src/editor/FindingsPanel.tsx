@@ -70,4 +70,11 @@ function FindingsPanelImpl({ findings, onGo, onFix }: Props) {
   );
 }
 
-export const FindingsPanel = memo(FindingsPanelImpl);
+const sig = (fs: Finding[]) => fs.map((f) => `${f.severity}\u0001${f.rule}\u0001${f.message}\u0001${f.fix?.label ?? ''}`).join('\u0002');
+
+/**
+ * A keystroke makes a new findings list every time; the panel re-renders only when what it shows
+ * changes. The callbacks read the newest findings through the parent (go/fix use the finding's
+ * own locations and edits, which are equal when the signature is).
+ */
+export const FindingsPanel = memo(FindingsPanelImpl, (a, b) => a.onGo === b.onGo && a.onFix === b.onFix && (a.findings === b.findings || sig(a.findings) === sig(b.findings)));

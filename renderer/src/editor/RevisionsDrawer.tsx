@@ -1,5 +1,5 @@
 import { Button, Drawer, Modal, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { OpenedReport, RevisionInfo } from '../../../shared/api.js';
 import type { Report } from '../../../shared/model/report.js';
 import { api } from '../api/client.js';
@@ -20,7 +20,7 @@ interface Props {
 const size = (n: number) => (n < 1024 ? `${n} 字节` : `${(n / 1024).toFixed(1)} KB`);
 
 /** 历史版本: every saved revision, newest first; each can be looked at and restored. */
-export function RevisionsDrawer({ id, open, current, onClose, confirm, onRestored }: Props) {
+export const RevisionsDrawer = memo(function RevisionsDrawer({ id, open, current, onClose, confirm, onRestored }: Props) {
   const [list, setList] = useState<RevisionInfo[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [viewing, setViewing] = useState<{ rev: RevisionInfo; report: Report | null } | null>(null);
@@ -128,4 +128,4 @@ export function RevisionsDrawer({ id, open, current, onClose, confirm, onRestore
       </Modal>
     </Drawer>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ClipboardEvent, KeyboardEvent } from 'react';
 import { formatCellValue, parseCellInput } from '../../../shared/editor/cell-input.js';
 import { copyRange, inRange, isBlock, moveFrom, navGrid, normaliseRange, parseTsv } from '../../../shared/editor/index.js';
@@ -78,6 +79,40 @@ interface CellApi {
   actions: GridActions;
 }
 
+/**
+ * The focused cell's message, drawn over the page (a portal with fixed position) so that the
+ * table's scrolling box does not clip it: below the cell, or above it near the window's bottom.
+ */
+function CellTip({ id, className, text, anchor }: { id: string; className: string; text: string; anchor: HTMLElement | null }) {
+  const [pos, setPos] = useState<{ top: number; left: number; above: boolean } | null>(null);
+  useLayoutEffect(() => {
+    if (!anchor) return;
+    const place = () => {
+      const r = anchor.getBoundingClientRect();
+      const above = r.bottom + 90 > window.innerHeight;
+      setPos({ top: above ? r.top - 4 : r.bottom + 4, left: Math.max(r.right, 350), above });
+    };
+    place();
+    window.addEventListener('scroll', place, { capture: true, passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
+  }, [anchor]);
+  return createPortal(
+    <div
+      id={id}
+      role="tooltip"
+      className={`nb-cell-tip ${className}`}
+      style={pos ? { top: pos.top, left: pos.left, transform: pos.above ? 'translate(-100%, -100%)' : 'translateX(-100%)' } : { visibility: 'hidden' }}
+    >
+      {text}
+    </div>,
+    document.body,
+  );
+}
+
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 const Cell = memo(function Cell(p: CellProps) {
@@ -85,6 +120,7 @@ const Cell = memo(function Cell(p: CellProps) {
   const [mode, setMode] = useState<Mode>('nav');
   const [error, setError] = useState<string | null>(null);
   const draftRef = useRef<string | null>(null);
+  const tdRef = useRef<HTMLTableCellElement>(null);
   const origin = useRef<CellValue | undefined>(undefined);
   const epochSeen = useRef(p.epoch);
   const pos = { r: p.r, c: p.c };
@@ -117,8 +153,14 @@ const Cell = memo(function Cell(p: CellProps) {
     const d = draftRef.current;
     if (d === null) return;
     const res = parseCellInput(d, p.kind);
-    if (res.kind === 'askZero') p.api.actions.askZero(p.table, at, p.label, res.written);
-    else if (res.kind === 'refused') p.api.actions.notify(`${p.label}：“${d.trim()}”没有填入。${res.message}这一格保留原来的内容${p.text ? `（${p.text}）` : '（空）'}。`);
+    if (res.kind !== 'value') {
+      // What was typed is not a figure: the cell goes back to what it held before the edit (the
+      // digits typed on the way, e.g. the 7 of 7.5, were only live previews).
+      const before = origin.current === undefined ? p.value : origin.current;
+      if (before !== p.value) p.api.actions.commit(p.table, at, before, group);
+      if (res.kind === 'askZero') p.api.actions.askZero(p.table, at, p.label, res.written);
+      else p.api.actions.notify(`${p.label}：“${d.trim()}”没有填入。${res.message}这一格保留原来的内容${before !== null ? `（${formatCellValue(before)}）` : '（空）'}。`);
+    }
     reset();
   };
 
@@ -228,7 +270,7 @@ const Cell = memo(function Cell(p: CellProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <td role="gridcell" className={cls} rowSpan={p.rowSpan} colSpan={p.colSpan} aria-selected={p.selected || undefined} data-cell-td={`${p.table}|${p.row}|${p.col}`}>
+    <td ref={tdRef} role="gridcell" className={cls} rowSpan={p.rowSpan} colSpan={p.colSpan} aria-selected={p.selected || undefined} data-cell-td={`${p.table}|${p.row}|${p.col}`}>
       <input
         className="nb-cell-input"
         value={shown}
@@ -264,11 +306,7 @@ const Cell = memo(function Cell(p: CellProps) {
         onDoubleClick={(e) => startEdit(e.currentTarget)}
       />
       {p.printed !== null && <span className="nb-printed">印 {p.printed}</span>}
-      {tip && p.focused && (
-        <div id={tipId} role="tooltip" className={`nb-cell-tip ${error ? 'nb-tip-input' : p.blank ? 'nb-tip-blank' : `nb-tip-${p.severity ?? 'info'}`}`}>
-          {tip}
-        </div>
-      )}
+      {tip && p.focused && <CellTip id={tipId} className={error ? 'nb-tip-input' : p.blank ? 'nb-tip-blank' : `nb-tip-${p.severity ?? 'info'}`} text={tip} anchor={tdRef.current} />}
     </td>
   );
 });
