@@ -3,7 +3,7 @@
  * about 10,000 characters of prose) must stay well under a frame. And a county office checks a
  * folder of township reports at once: time per file through the CLI's own code path.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyTotals, blankReport, generatePreamble, setCells, toInterchange } from '../shared/model/index.js';
@@ -13,6 +13,7 @@ import { getTemplate, TABLE_IDS } from '../shared/templates/index.js';
 import type { CellRef } from '../shared/templates/index.js';
 import { checkReport, clearTextCache } from '../shared/rules/index.js';
 import { runCli } from '../main/cli/index.js';
+import { FIXTURES } from '../tests/helpers/fixtures.js';
 import { emit, stats } from './harness.js';
 
 const OFFICE = { name: '中宁县恩和镇人民政府', county: '中宁县', address: '中宁县恩和镇恩和街', postcode: '755100', phone: '0955-5710003', website: 'https://www.znzf.gov.cn' };
@@ -143,4 +144,37 @@ try {
   emit('check', 'batch, per file', b.median / 100, 'ms', { files: 100, note: 'read + import (.nianbao.json) + check + JSON output' });
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// The same through the files a county office really receives: Word, old Word, PDF and text,
+// 100 copies of the fixtures (each read by the importer, then checked).
+const docs = mkdtempSync(join(tmpdir(), 'nianbao-bench-check-docs-'));
+try {
+  const sources = [
+    'reports/zhongning-enhe-2024.txt',
+    'reports/yongning-lijun-2023.txt',
+    'documents/zhongning-enhe-2024.docx',
+    'documents/zhongning-enhe-2024.doc',
+    'documents/zhongning-enhe-2024.pdf',
+    'documents/huaian-city-2024.pdf',
+  ];
+  const kinds: Record<string, number> = {};
+  for (let i = 0; i < 100; i++) {
+    const src = sources[i % sources.length];
+    const ext = src.slice(src.lastIndexOf('.'));
+    kinds[ext] = (kinds[ext] ?? 0) + 1;
+    copyFileSync(join(FIXTURES, src), join(docs, `report-${String(i).padStart(3, '0')}${ext}`));
+  }
+  const runs: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const code = await runCli(['check', docs, '--json'], { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: docs });
+    runs.push(performance.now() - t0);
+    if (code === 2) throw new Error('batch check of documents could not read a file');
+  }
+  const b = stats(runs);
+  emit('check', 'batch of 100 documents (.txt/.docx/.doc/.pdf), total (median of 3)', b.median, 'ms', { files: 100, kinds: JSON.stringify(kinds), load: loadavg()[0] });
+  emit('check', 'batch of documents, per file', b.median / 100, 'ms', { files: 100, note: 'read + import (Word/PDF/text) + check + JSON output' });
+} finally {
+  rmSync(docs, { recursive: true, force: true });
 }
