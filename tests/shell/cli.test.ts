@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../helpers/fixtures.js';
 import { UsageError, intOption, parseArgv } from '../../main/cli/argv.js';
@@ -78,5 +80,41 @@ describe('data folder', () => {
     assert.equal(cliDataDir(undefined, { env, cwd: '/w' }), '/w/from-env');
     assert.equal(cliDataDir(undefined, { env: {}, cwd: '/w' }), resolveDataDir({ env: {} }));
     assert.throws(() => cliDataDir(' ', { env, cwd: '/w' }), UsageError);
+  });
+});
+
+describe('nianbao serve opens the browser', () => {
+  // A real `xdg-open` stand-in first on PATH records what it was asked to open.
+  it('starts the system opener with the printed address (token included) unless --no-open', { skip: process.platform !== 'linux' ? 'xdg-open is the Linux opener' : false, timeout: 60_000 }, async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'nianbao-opener-'));
+    const record = join(bin, 'opened.txt');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-open-data-'));
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, NIANBAO_DATA_DIR: '' },
+    });
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const t = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) {
+            clearTimeout(t);
+            resolve(out.split('\n')[0]);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const url = first.replace(/^Nianbao: /, '');
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+      for (let i = 0; i < 100 && !(existsSync(record) && readFileSync(record, 'utf8').length > 0); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(readFileSync(record, 'utf8'), url);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   });
 });
