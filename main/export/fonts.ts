@@ -5,8 +5,9 @@
  * export, a parsed fontkit object is reused for free.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import * as fontkit from 'fontkit';
 import { appRoot } from '../server/app-root.js';
 import type { FontRole } from './layout.js';
@@ -91,17 +92,19 @@ const EXTRA_FALLBACKS: Candidate[] = [
 ];
 
 /** Where fonts live: Windows, Linux (incl. UOS/Kylin), the user's own; NIANBAO_FONT_DIRS adds more. */
-export function fontDirs(env: Record<string, string | undefined> = process.env): string[] {
+export function fontDirs(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string[] {
   const dirs: string[] = [];
-  if (env.NIANBAO_FONT_DIRS) dirs.push(...env.NIANBAO_FONT_DIRS.split(process.platform === 'win32' ? ';' : ':').filter(Boolean));
-  if (process.platform === 'win32') {
-    dirs.push(join(env.WINDIR ?? 'C:\\Windows', 'Fonts'));
-    if (env.LOCALAPPDATA) dirs.push(join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
+  if (env.NIANBAO_FONT_DIRS) dirs.push(...env.NIANBAO_FONT_DIRS.split(platform === 'win32' ? ';' : ':').filter(Boolean));
+  if (platform === 'win32') {
+    // Fonts installed for the user only (Windows 10 1809 and later) are outside C:\Windows\Fonts.
+    dirs.push(win32.join(env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows', 'Fonts'));
+    if (env.LOCALAPPDATA) dirs.push(win32.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
   } else {
-    const home = homedir();
+    // /usr/share/fonts is walked whole: UOS's fonts-cesi, WPS's wps-office folder of 方正 fonts,
+    // Kylin's truetype folders all lie under it; WPS for Linux also keeps fonts of its own.
     dirs.push(
-      join(home, '.local', 'share', 'fonts'),
-      join(home, '.fonts'),
+      posix.join(home, '.local', 'share', 'fonts'),
+      posix.join(home, '.fonts'),
       '/usr/share/fonts/fonts-cesi',
       '/usr/share/fonts/truetype',
       '/usr/share/fonts',
@@ -109,7 +112,7 @@ export function fontDirs(env: Record<string, string | undefined> = process.env):
       '/opt/kingsoft/wps-office/office6/fonts',
       '/Library/Fonts',
       '/System/Library/Fonts',
-      join(home, 'Library', 'Fonts'),
+      posix.join(home, 'Library', 'Fonts'),
     );
   }
   return dirs;
@@ -129,22 +132,24 @@ function indexFontFiles(): Map<string, string> {
   const walk = (dir: string, depth: number) => {
     if (depth > 5 || seen.has(dir)) return;
     seen.add(dir);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const n of names) {
-      const p = join(dir, n);
-      if (/\.(ttf|ttc|otf)$/i.test(n)) {
-        const key = n.toLowerCase();
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (/\.(ttf|ttc|otf)$/i.test(e.name)) {
+        const key = e.name.toLowerCase();
         if (!out.has(key)) out.set(key, p);
-      } else if (!n.includes('.')) {
+      } else if (e.isDirectory()) {
+        walk(p, depth + 1);
+      } else if (e.isSymbolicLink()) {
         try {
           if (statSync(p).isDirectory()) walk(p, depth + 1);
         } catch {
-          /* unreadable: skip */
+          /* dangling link: skip */
         }
       }
     }
