@@ -334,7 +334,7 @@ describe('DOCX in LibreOffice', { skip: SOFFICE ? false : 'LibreOffice (soffice)
     const pageXml = all(bbox, /<page [^>]*>[\s\S]*?<\/page>/g);
     assert.equal(pageXml.length, pages);
     pageXml.forEach((p, i) => {
-      const words = all(p, /<word [^>]*>[^<]*<\/word>/g).map((w) => ({ ...attrs(w), text: w.replace(/<[^>]+>/g, '') }));
+      const words = all(p, /<word [^>]*>[^<]*<\/word>/g).map((w): Record<string, string> => ({ ...attrs(w), text: w.replace(/<[^>]+>/g, '') }));
       const num = words.filter((w) => w.text === String(i + 1) && Number(w['yMin']) > 842 - 35 * 2.835);
       assert.equal(num.length, 1, `page ${i + 1} has its number in the bottom margin`);
       const x = Number(num[0]!['xMin']);
