@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { Finding } from '../../shared/findings.js';
 import { checkReport } from '../../shared/rules/index.js';
-import { importPath } from '../../main/import/index.js';
+import { readFileSync } from 'node:fs';
+import { importBuffer, importPath } from '../../main/import/index.js';
 import { formatLocation } from '../../main/cli/commands/check.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -100,5 +101,18 @@ describe('real reports (../shared/fixtures)', () => {
       findings.filter((f) => f.rule === 's.sections').map((f) => (f.locations[0] as { section: string }).section),
       ['overview', 'problems', 'other'],
     );
+  });
+
+  it('an imported report whose printed total differs from the recomputed one: both figures shown', async () => {
+    const text = readFileSync(fixture('reports', 'zhongning-enhe-2024.txt'), 'utf8');
+    const changed = text.replace('一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2', '一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t3');
+    assert.notEqual(changed, text);
+    const { report } = await importBuffer('zhongning.txt', new TextEncoder().encode(changed));
+    assert.deepEqual(report.tables.applications?.new, [2, 0, 0, 0, 0, 0, 3]); // the printed total is kept, not recomputed
+    const f = checkReport(report).filter((x) => x.rule === 'b.rowTotal');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'error');
+    assert.deepEqual(f[0].locations[0], { kind: 'cell', ref: { table: 'applications', row: 'new', col: 'total' } });
+    assert.match(f[0].message, /2\+0\+0\+0\+0\+0=2，但总计填的是 3，相差 1/);
   });
 });
