@@ -104,7 +104,9 @@ export type CoverFields = { [K in keyof Cover]-?: string };
 export function coverWithDefaults(r: Report, cover: Cover | null | undefined): CoverFields {
   const office = r.office.name ?? '';
   const c = cover ?? {};
-  const county = r.office.county ? `${r.office.county}人民政府办公室` : '县人民政府办公室';
+  // A township's county is the start of its name (中宁县恩和镇人民政府 → 中宁县).
+  const countyName = r.office.county || /^(.{2,12}?[县区旗])(?=.{1,10}(?:镇|乡|街道))/.exec(office)?.[1] || '';
+  const county = countyName ? `${countyName.replace(/人民政府$/, '')}人民政府办公室` : '县人民政府办公室';
   return {
     docNumber: c.docNumber ?? '',
     addressee: c.addressee || `${county}：`,
