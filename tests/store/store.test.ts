@@ -227,7 +227,8 @@ describe('store: recovery from damaged files', () => {
       const m3 = await s2.saveReport(o.meta.id, { ...realisticReport(), preamble: '下一次保存' });
       assert.equal(m3.revision, 3);
       await s2.close();
-      void s;
+      // Only now let the "killed" writer go: its journal handle would otherwise be closed by GC, with a warning.
+      await s.close();
     } finally {
       t.done();
     }
