@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const quick = process.argv.includes('--quick'); // skip typecheck/lint/build (local iteration)
+const t0 = Date.now();
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -77,5 +78,6 @@ try {
 // Skipped is never passed: each skip is listed with its reason.
 if (skips.length) process.stdout.write(`\nSkipped:\n${skips.map((f) => `  - ${f}`).join('\n')}\n`);
 if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+process.stdout.write(`\nTotal time: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 ? 1 : 0);
