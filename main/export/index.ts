@@ -3,10 +3,10 @@
  * to its writer (pdf.ts, docx.ts, html.ts); the file name is the standard one of title.ts.
  */
 import type { ExportKind, ExportResult } from '../../shared/api.js';
-import { ApiError } from '../../shared/api.js';
 import type { Cover, Report } from '../../shared/model/report.js';
 import { exportFileName } from '../../shared/model/title.js';
 import { writeDocx } from './docx.js';
+import { writeHtml } from './html.js';
 import { renderPdf } from './pdf.js';
 
 export const EXPORT_MIME: Record<ExportKind, string> = {
@@ -40,7 +40,8 @@ export async function exportBytes(report: Report, kind: ExportKind, cover?: Cove
       return { fileName, mime, data: await writeDocx(report, { cover }), missingChars: [] };
     case 'html':
     case 'htmlFragment':
-      throw new ApiError('unsupported', '网页导出尚未完成，请先导出 Word 或 PDF。');
+      // The web page has no cover letter: it is what the county publishes.
+      return { fileName, mime, data: new TextEncoder().encode(writeHtml(report, { fragment: kind === 'htmlFragment' })), missingChars: [] };
   }
 }
 

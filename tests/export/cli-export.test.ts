@@ -44,6 +44,9 @@ describe('nianbao export', () => {
 
   it('without an output option: the PDF under the standard name in the current folder; a Word file and a PDF as input', async () => {
     const r = await cli(fixture('documents/zhongning-enhe-2024.docx'));
+    const web = await cli(fixture('documents/zhongning-enhe-2024.docx'), '--html', 'web/enhe.html');
+    assert.equal(web.code, 0, web.err);
+    assert.match(readFileSync(join(dir, 'web/enhe.html'), 'utf8'), /<table[\s\S]*rowspan=/);
     assert.equal(r.code, 0, r.err);
     const name = '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.pdf';
     assert.match(r.out, new RegExp(`已导出 PDF 文件：${name}`));

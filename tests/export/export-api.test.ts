@@ -58,6 +58,17 @@ describe('exportReport API', () => {
     assert.equal(docx.mime, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const zip = await JSZip.loadAsync(Buffer.from(docx.dataBase64, 'base64'));
     assert.ok((await zip.file('word/document.xml')!.async('string')).includes('中宁县恩和镇'));
+
+    // The web page for the county website: a whole page, or the fragment to paste.
+    const page = await api.exportReport(parseArgs('exportReport', { id: opened.meta.id, kind: 'html' }));
+    assert.equal(page.fileName, '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.html');
+    assert.equal(page.mime, 'text/html;charset=utf-8');
+    const html = Buffer.from(page.dataBase64, 'base64').toString('utf8');
+    assert.match(html, /<html[\s>]/i);
+    const fragment = Buffer.from((await api.exportReport(parseArgs('exportReport', { report: edited, kind: 'htmlFragment' }))).dataBase64, 'base64').toString('utf8');
+    assert.doesNotMatch(fragment, /<html[\s>]/i);
+    assert.match(fragment, /<table[\s\S]*rowspan=/);
+    assert.ok(fragment.includes('（草稿已修改）'));
   });
 
   it('says in Chinese what is wrong: no report given, an unknown id', async () => {
