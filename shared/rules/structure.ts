@@ -1,11 +1,19 @@
 import type { Finding, FindingLocation } from '../findings.js';
 import { standardTitle, TITLE_SUFFIX } from '../model/title.js';
 import { getTemplate, SECTIONS, standardHeading } from '../templates/index.js';
+import type { SectionId } from '../templates/index.js';
+import { FEE_FROM_YEAR } from './text.js';
 import { isBlankText } from './fields.js';
 import { originalSpan } from './prose-numbers.js';
 import type { Rule, TextField } from './types.js';
 
 // ─── s.sections ──────────────────────────────────────────────────────────────
+
+/** The fee statement the hint of 六 asks for is required from the 2020 reports on (t.fee). */
+function hintFor(id: SectionId, hint: string, year: number | null): string {
+  if (id === 'other' && year !== null && year < FEE_FROM_YEAR) return '请补写本年度其他需要报告的事项；确实没有的，写明“本年度无其他需要报告的事项。”';
+  return hint ? `请补写：${hint}` : '请补写这一部分。';
+}
 
 export const sSections: Rule = {
   id: 's.sections',
@@ -32,7 +40,7 @@ export const sSections: Rule = {
           rule: 's.sections',
           severity: 'error',
           locations: [{ kind: 'section', section: s.id }],
-          message: `“${heading}”没有内容。${s.hint ? `请补写：${s.hint}` : '请补写这一部分。'}`,
+          message: `“${heading}”没有内容。${hintFor(s.id, s.hint, report.year)}`,
         });
       }
     }

@@ -145,7 +145,7 @@ export const tActive: Rule = {
 };
 
 /** 国办函〔2020〕109号 applies from the 2020 reports on. */
-const FEE_FROM_YEAR = 2020;
+export const FEE_FROM_YEAR = 2020;
 const FEE = /处理费/;
 const FEE_NOT_COLLECTED = /(?:未|没有|不|无|免)[^。；，,]{0,6}收取?[^。；]{0,10}处理费|免收|(?:无|没有|未产生|未发生)[^。；，,]{0,4}(?:信息)?处理费|处理费[^。；]{0,8}(?:为|共|计)?(?:0|零)(?:元|万元)?(?![0-9.])|处理费[^。；]{0,8}(?:无|未收取|没有收取)/;
 const FEE_COLLECTED = /收取[^。；]{0,12}处理费|处理费[^。；]{0,8}收取/;

@@ -71,6 +71,11 @@ describe('real reports (../shared/fixtures)', () => {
     // A 2019 report in the 2019 format, before 国办函〔2020〕109号: neither s.format nor t.fee applies.
     assert.ok(!rules(findings).includes('s.format'));
     assert.ok(!rules(findings).includes('t.fee'));
+    // Its section 六 is missing: said, without asking for the 2020 fee statement.
+    const six = findings.filter((f) => f.rule === 's.sections');
+    assert.deepEqual(six.map((f) => f.locations[0]), [{ kind: 'section', section: 'other' }]);
+    assert.equal(six[0].severity, 'error');
+    assert.doesNotMatch(six[0].message, /处理费/);
   });
 
   it('zhongning-enhe-2024 has no error', async (t) => {
