@@ -60,6 +60,18 @@ async function newReport(page: Page, year: number): Promise<string> {
   return m[1];
 }
 
+async function openById(page: Page, id: string): Promise<void> {
+  await page.goto(`${server.url}#/report/${id}`);
+  await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+}
+
+type Stored = {
+  title?: string | null;
+  preamble?: string | null;
+  sections: Record<'overview' | 'problems' | 'other', { heading: string; text: string }[]>;
+  tables: { active: Record<string, Record<string, number | null>>; applications: Record<string, (number | null)[]>; reviews: Record<string, (number | null)[]> };
+};
+
 const T3 = '表三 一、本年新收政府信息公开申请数量';
 const NEW_NATURAL = `${T3} 自然人`;
 const CARRIED_IN_NATURAL = '表三 二、上年结转政府信息公开申请数量 自然人';
@@ -319,6 +331,191 @@ describe('report editor (Chromium, browser mode)', () => {
       assert.equal((await active()).label, `${T3} 法人或其他组织 商业企业`);
       // Rail: Enter on a part moves the focus to its heading.
       await screenshot(page, 'editor-keyboard');
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('input at the cell: thousands separators and spaces dropped, full-width digits, no minus in counts, 万元 with four decimals', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1366, height: 768 });
+    try {
+      const created = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2024 });
+      const id = created.meta.id;
+      await openById(page, id);
+      await typeInto(page, NEW_NATURAL, '1,234');
+      assert.equal(await cell(page, NEW_NATURAL).inputValue(), '1234');
+      await typeInto(page, `${T3} 法人或其他组织 商业企业`, '１，２３４');
+      assert.equal(await cell(page, `${T3} 法人或其他组织 商业企业`).inputValue(), '1234');
+      await typeInto(page, `${T3} 法人或其他组织 科研机构`, '1 234');
+      assert.equal(await cell(page, `${T3} 法人或其他组织 科研机构`).inputValue(), '1234');
+      assert.equal(await cell(page, `${T3} 总计（自动计算）`).inputValue(), '3702');
+
+      // A minus where the form has no decreases: refused at the cell, the cell stays empty.
+      const carried = cell(page, CARRIED_IN_NATURAL);
+      await carried.click();
+      await page.keyboard.type('-3');
+      assert.match(await page.getByRole('tooltip').innerText(), /件数不能为负数/);
+      assert.equal(await carried.getAttribute('aria-invalid'), 'true');
+      await screenshot(page, 'editor-refused');
+      await page.keyboard.press('Enter');
+      assert.equal(await carried.inputValue(), '');
+      await page.locator('.ant-message').getByText(/“-3”没有填入。件数不能为负数/).waitFor();
+
+      // Money in 万元: up to four decimals; a fifth, or 元, refused with the last good value kept.
+      const fee = page.locator('input[data-cell="active|fees|amountWanYuan"]');
+      assert.match((await fee.getAttribute('aria-label')) ?? '', /^表二 行政事业性收费 /);
+      await fee.scrollIntoViewIfNeeded();
+      await fee.click();
+      await page.keyboard.type('12.3456');
+      await page.keyboard.press('Enter');
+      assert.equal(await fee.inputValue(), '12.3456');
+      await fee.click();
+      await page.keyboard.type('1.23456');
+      assert.match(await page.getByRole('tooltip').innerText(), /最多保留四位小数/);
+      await page.keyboard.press('Enter');
+      assert.equal(await fee.inputValue(), '12.3456');
+      await fee.click();
+      await page.keyboard.type('300元');
+      assert.match(await page.getByRole('tooltip').innerText(), /换算成万元/);
+      await page.keyboard.press('Escape');
+      assert.equal(await fee.inputValue(), '12.3456');
+
+      await waitSaved(page);
+      const stored = (await apiCall<{ report: Stored }>(page, server, 'getReport', { id })).report;
+      assert.deepEqual(stored.tables.applications.new.slice(0, 3), [1234, 1234, 1234]);
+      assert.equal(stored.tables.applications.carriedIn[0], null);
+      assert.equal(stored.tables.active.fees.amountWanYuan, 12.3456);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('one click fixes: printed totals adopted, a title corrected; a click in the panel goes to the text', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1440, height: 900 });
+    try {
+      const created = await apiCall<{ meta: { id: string }; report: Stored & Record<string, unknown> }>(page, server, 'createReport', { year: 2024 });
+      const id = created.meta.id;
+      // As an imported report would be: printed totals that differ from the sums, last year's title.
+      const r = structuredClone(created.report);
+      r.office = { ...(r.office as object), name: OFFICE.name };
+      r.title = `${OFFICE.name}2023年政府信息公开工作年度报告`;
+      r.tables.applications.new = [1, 0, 0, 0, 0, 0, 5];
+      r.tables.reviews.review = [1, 1, 0, 0, 9];
+      await apiCall(page, server, 'saveReport', { id, report: r });
+      await openById(page, id);
+
+      const total = td(page, 'applications|new|total');
+      assert.equal(await total.locator('input').inputValue(), '1', 'the computed total is shown');
+      assert.equal(await total.locator('.nb-printed').innerText(), '印 5', 'the printed one beside it');
+      await page.locator('#nb-part-applications .nb-totals-banner').getByText('这张表中有 1 个合计与各栏之和不一致').waitFor();
+      const fix = page.locator('.nb-findings').getByRole('button', { name: /总计采用计算值 1（原为 5）/ });
+      await fix.scrollIntoViewIfNeeded();
+      await screenshot(page, 'editor-fix-before');
+      await fix.click();
+      await fix.waitFor({ state: 'detached' });
+      assert.equal(await total.locator('.nb-printed').count(), 0);
+      assert.equal(await page.locator('#nb-part-applications .nb-totals-banner').count(), 0);
+      // 表四: the table's banner adopts every computed total at once.
+      const adopt = page.locator('#nb-part-reviews .nb-totals-banner').getByRole('button', { name: '全部采用计算值' });
+      await adopt.click();
+      await adopt.waitFor({ state: 'detached' });
+      assert.equal(await td(page, 'reviews|review|total').locator('.nb-printed').count(), 0);
+
+      // The title: a click on the finding goes to the field; its fix writes the standard title.
+      const titleFinding = page.locator('.nb-finding[data-rule="s.title"]');
+      await titleFinding.locator('.nb-finding-go').click();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-path')), 'title');
+      await titleFinding.getByRole('button', { name: /^改为“/ }).click();
+      await titleFinding.waitFor({ state: 'detached' });
+      assert.equal(await page.getByLabel('报告标题', { exact: true }).inputValue(), `${OFFICE.name}2024年政府信息公开工作年度报告`);
+      // And Ctrl+Z takes a fix back like any change.
+      await page.getByLabel('报告标题', { exact: true }).focus();
+      await page.keyboard.press('Control+Z');
+      assert.equal(await page.getByLabel('报告标题', { exact: true }).inputValue(), `${OFFICE.name}2023年政府信息公开工作年度报告`);
+      await page.keyboard.press('Control+Y');
+
+      await waitSaved(page);
+      const stored = (await apiCall<{ report: Stored }>(page, server, 'getReport', { id })).report;
+      assert.equal(stored.tables.applications.new[6], 1);
+      assert.equal(stored.tables.reviews.review[4], 2);
+      assert.equal(stored.title, `${OFFICE.name}2024年政府信息公开工作年度报告`);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sub-parts of 一 and 六 added, removed and reordered; regenerating the preamble asks and replaces; every part looked at', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1366, height: 768 });
+    try {
+      const created = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2024 });
+      const id = created.meta.id;
+      await openById(page, id);
+
+      // 前言: a text of one's own, then regenerated after the question; Ctrl+Z brings it back.
+      const preamble = page.getByLabel('前言正文', { exact: true });
+      await preamble.fill('自己写的前言。');
+      await page.getByRole('button', { name: '按机关信息重新生成前言' }).click();
+      await page.getByRole('button', { name: '重新生成', exact: true }).click();
+      const generated = await preamble.inputValue();
+      assert.match(generated, /2024年1月1日至2024年12月31日/);
+      assert.doesNotMatch(generated, /自己写的前言/);
+      await preamble.focus();
+      await page.keyboard.press('Control+Z');
+      assert.equal(await preamble.inputValue(), '自己写的前言。');
+      await page.keyboard.press('Control+Y');
+      assert.equal(await preamble.inputValue(), generated);
+
+      // 一: （五） removed, （二） moved up, a new sub-part added and written.
+      const overview = page.locator('#nb-part-overview');
+      const headingOf = (n: number) => page.getByLabel(`一部分第 ${n} 段的小标题`, { exact: true });
+      assert.equal(await headingOf(6).inputValue(), '（五）监督保障');
+      await overview.getByRole('button', { name: '删除 一、（五）监督保障', exact: true }).click();
+      assert.equal(await headingOf(6).count(), 0);
+      await overview.getByRole('button', { name: '上移 一、（二）依申请公开', exact: true }).click();
+      assert.equal(await headingOf(2).inputValue(), '（二）依申请公开');
+      assert.equal(await headingOf(3).inputValue(), '（一）主动公开');
+      await overview.getByRole('button', { name: '添加小节' }).click();
+      assert.equal(await headingOf(6).inputValue(), '（五）');
+      await headingOf(6).fill('（五）监督保障');
+      await page.getByLabel('一、（五）监督保障 正文', { exact: true }).fill('严格落实考核制度。');
+
+      // 六: the 信息处理费 sentence inserted with one click, then a sub-part of its own.
+      const other = page.locator('#nb-part-other');
+      await other.getByRole('button', { name: '插入“本年度未收取信息处理费。”' }).click();
+      assert.equal(await other.getByRole('button', { name: '插入“本年度未收取信息处理费。”' }).count(), 0);
+      await other.getByRole('button', { name: '添加小节' }).click();
+      const otherHeading = page.getByLabel('六部分第 2 段的小标题', { exact: true });
+      assert.equal(await otherHeading.inputValue(), '（一）');
+      await otherHeading.fill('（一）其他需要报告的事项');
+      await other.getByRole('button', { name: '上移 六、（一）其他需要报告的事项', exact: true }).click();
+      assert.equal(await page.getByLabel('六部分第 1 段的小标题', { exact: true }).inputValue(), '（一）其他需要报告的事项');
+
+      await waitSaved(page);
+      const stored = (await apiCall<{ report: Stored }>(page, server, 'getReport', { id })).report;
+      assert.deepEqual(
+        stored.sections.overview.map((p) => p.heading),
+        ['', '（二）依申请公开', '（一）主动公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'],
+      );
+      assert.equal(stored.sections.overview[5].text, '严格落实考核制度。');
+      assert.deepEqual(
+        stored.sections.other.map((p) => [p.heading, p.text]),
+        [
+          ['（一）其他需要报告的事项', ''],
+          ['', '本年度未收取信息处理费。'],
+        ],
+      );
+      assert.equal(stored.preamble, generated);
+
+      // Every part, reached from the rail, photographed for a look.
+      for (const part of ['basic', 'preamble', 'overview', 'active', 'applications', 'reviews', 'problems', 'other']) {
+        await page.locator(`[data-part="${part}"]`).click();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), `nb-h-${part}`, `the rail goes to ${part}`);
+        await page.waitForTimeout(50);
+        await screenshot(page, `editor-part-${part}`);
+      }
       assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
     } finally {
       await context.close();

@@ -216,7 +216,9 @@ const Cell = memo(function Cell(p: CellProps) {
     if (k === 'Enter') {
       e.preventDefault();
       finish();
-      p.api.move(pos, e.shiftKey ? 'up' : 'down', false);
+      const input = e.currentTarget;
+      // At the table's edge the cell keeps the focus, its figure selected for the next one.
+      if (!p.api.move(pos, e.shiftKey ? 'up' : 'down', false)) requestAnimationFrame(() => input.select());
       return;
     }
     if (k === 'Tab') {
@@ -300,8 +302,11 @@ const Cell = memo(function Cell(p: CellProps) {
           p.api.blurAt(pos);
         }}
         onMouseUp={(e) => {
-          // Keep the whole figure selected after a click, so typing replaces it (as in Excel).
-          if (mode === 'nav') e.preventDefault();
+          // A click selects the whole figure, so typing replaces it (as in Excel); F2 or a double-click edits in place.
+          if (mode === 'nav') {
+            e.preventDefault();
+            e.currentTarget.select();
+          }
         }}
         onDoubleClick={(e) => startEdit(e.currentTarget)}
       />

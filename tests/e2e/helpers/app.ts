@@ -74,11 +74,11 @@ export interface Server {
 }
 
 /** `nianbao serve --no-open --port 0 --data-dir <dir>`; resolves on its first line `Nianbao: http://127.0.0.1:PORT/?token=TOKEN`. */
-export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-data-'))): Promise<Server> {
+export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-data-')), opts: { port?: number } = {}): Promise<Server> {
   ensureRenderer();
   const cli = join(ROOT, 'dist', 'cli', 'nianbao.mjs');
   const fromSource = mtime(cli) < Math.max(newestMtime(join(ROOT, 'main')), newestMtime(join(ROOT, 'shared')));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.mjs'), 'serve', '--no-open', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'nianbao.mjs'), 'serve', '--no-open', '--port', String(opts.port ?? 0), '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, NIANBAO_DATA_DIR: '', NIANBAO_RENDERER_DIR: '', ...(fromSource ? { NIANBAO_FROM_SOURCE: '1' } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,7 +157,8 @@ export const SHOTS_DIR = process.env.NIANBAO_E2E_SHOTS ?? join(tmpdir(), 'nianba
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const p = join(SHOTS_DIR, `${name}.png`);
-  await page.screenshot({ path: p });
+  // Finite CSS animations (modal fade-in) are run to their end, so the shot shows the settled screen.
+  await page.screenshot({ path: p, animations: 'disabled' });
   return p;
 }
 
