@@ -10,6 +10,7 @@ const CASES: { label: string; file: string; runs: number }[] = [
   { label: 'txt-2019', file: join(FIXTURES, 'reports/longde-liancai-2019.txt'), runs: 30 },
   { label: 'html', file: new URL('../tests/import/fixtures/zhongning-enhe-2024.html', import.meta.url).pathname, runs: 30 },
   { label: 'html-county', file: new URL('../tests/import/fixtures/zhongning-enhe-2024.county.html', import.meta.url).pathname, runs: 30 },
+  { label: 'mhtml', file: new URL('../tests/import/fixtures/zhongning-enhe-2024.mhtml', import.meta.url).pathname, runs: 30 },
   { label: 'docx', file: join(FIXTURES, 'documents/zhongning-enhe-2024.docx'), runs: 20 },
   { label: 'docx-blank-form', file: join(FIXTURES, 'documents/template-2021-blank.docx'), runs: 20 },
   { label: 'doc', file: join(FIXTURES, 'documents/zhongning-enhe-2024.doc'), runs: 20 },

@@ -6,6 +6,7 @@ import type { NeutralDocument } from './document.js';
 import { importFailed, MAX_FILE_BYTES } from './errors.js';
 import { recognise } from './recognise/index.js';
 import { looksLikeInterchange, readInterchange } from './readers/nianbao.js';
+import { isMhtml } from './readers/mhtml.js';
 import { readText } from './readers/text.js';
 
 export type { NeutralDocument } from './document.js';
@@ -22,9 +23,9 @@ export function detectKind(fileName: string, data: Uint8Array): SourceKind | 'zi
   if (at(0, 0x50, 0x4b, 0x03, 0x04) || at(0, 0x50, 0x4b, 0x05, 0x06)) return 'zip';
   if (at(0, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
   if (/\.nianbao\.json$/i.test(fileName) || ext === 'json' || looksLikeInterchange(data)) return 'nianbao';
-  if (ext === 'html' || ext === 'htm' || ext === 'mhtml' || ext === 'xhtml') return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'mhtml' || ext === 'mht' || ext === 'xhtml') return 'html';
   const head = new TextDecoder('utf-8').decode(data.subarray(0, 2048)).toLowerCase();
-  if (/<html|<!doctype html|<body|<table/.test(head)) return 'html';
+  if (/<html|<!doctype html|<body|<table/.test(head) || isMhtml(data)) return 'html';
   if (['txt', 'md', 'markdown', 'text', ''].includes(ext)) return 'text';
   if (['docx', 'doc', 'pdf', 'wps', 'rtf', 'xlsx', 'xls', 'ppt', 'pptx', 'odt', 'png', 'jpg', 'jpeg', 'ofd', 'zip', 'rar'].includes(ext)) return 'unknown';
   return 'text';
@@ -51,7 +52,7 @@ function unsupported(fileName: string): ApiError {
   if (['png', 'jpg', 'jpeg', 'bmp', 'tif', 'tiff'].includes(ext)) return importFailed('图片里的文字无法直接读取。请选择年度报告的 Word 或 PDF 文件，或把内容输入到新报告中。');
   if (ext === 'ofd') return importFailed('暂不支持 OFD 文件。请用版式阅读器另存为 PDF，或选择 Word 文件后再导入。');
   if (ext === 'wps' || ext === 'rtf') return importFailed('暂不支持这种文件。请在 WPS 或 Word 中另存为 .docx 后再导入。');
-  return importFailed('无法识别这种文件。请选择年度报告的 Word（.docx/.doc）、PDF、网页（.html）、文本（.txt）或年报助手（.nianbao.json）文件。');
+  return importFailed('无法识别这种文件。请选择年度报告的 Word（.docx/.doc）、PDF、网页（.html/.mht）、文本（.txt）或年报助手（.nianbao.json）文件。');
 }
 
 /** Reads any supported file into a report and notes. Never writes anything; throws ApiError('import_failed'). */

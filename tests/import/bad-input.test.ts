@@ -126,6 +126,11 @@ describe('import: bad input is refused with a Chinese reason, nothing crashes', 
     await refused(importBuffer('x.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])), /图片/);
   });
 
+  it('a single-file web page with no page in it', async () => {
+    const mime = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b1"\r\n\r\n--b1\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b1--\r\n';
+    await refused(importBuffer('报告.mht', new TextEncoder().encode(mime)), /单个文件网页/);
+  });
+
   it('a broken .nianbao.json lists its issues in Chinese', async () => {
     const msg = await refused(importBuffer('r.nianbao.json', new TextEncoder().encode('{"schema":"nianbao/1","format":"2030","year":"x","tables":{}}')), /不符合格式要求/);
     assert.match(msg, /format|year/);

@@ -19,6 +19,8 @@ const SOURCES: Record<string, string[]> = {
     'local:zhongning-enhe-2024.county.html',
     // Ours: the .txt as a simple page (entities, script/style to skip).
     'local:zhongning-enhe-2024.html',
+    // Ours: the county page saved by Chromium as 网页，单个文件 (MIME, quoted-printable, GBK).
+    'local:zhongning-enhe-2024.mhtml',
   ],
   'yongning-lijun-2023': ['reports/yongning-lijun-2023.txt'],
   'xingqing-zhangzheng-2023': ['reports/xingqing-zhangzheng-2023.txt'],

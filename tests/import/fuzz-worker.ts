@@ -34,6 +34,7 @@ async function seeds(): Promise<Seed[]> {
     file('reports/xingqing-zhangzheng-2023.txt'),
     { name: 'zhongning.html', data: new Uint8Array(readFileSync(new URL('./fixtures/zhongning-enhe-2024.html', import.meta.url))) },
     { name: 'county.html', data: new Uint8Array(readFileSync(new URL('./fixtures/zhongning-enhe-2024.county.html', import.meta.url))) },
+    { name: 'chrome.mhtml', data: new Uint8Array(readFileSync(new URL('./fixtures/zhongning-enhe-2024.mhtml', import.meta.url))) },
     { name: 'zhongning.nianbao.json', data: new TextEncoder().encode(JSON.stringify(json)) },
     file('documents/zhongning-enhe-2024.docx'),
     file('documents/template-2021-blank.docx'),

@@ -11,7 +11,7 @@ import type { CliCommand } from '../command.js';
 const USAGE = 'nianbao check 文件或文件夹... [--previous 上年报告文件] [--deadline MM-DD] [--json]';
 
 /** What a folder is searched for: every kind of file the importer reads. */
-const IMPORTABLE = /\.(?:nianbao\.json|json|docx|doc|pdf|html?|mhtml|txt|md)$/i;
+const IMPORTABLE = /\.(?:nianbao\.json|json|docx|doc|pdf|html?|mht|mhtml|txt|md)$/i;
 
 export interface FileCheck {
   file: string;
@@ -129,7 +129,7 @@ export const checkCommand: CliCommand = {
     }
     const files = await expandPaths(positionals, io.cwd);
     if (files.length === 0) {
-      io.stderr(`在 ${positionals.join('、')} 中没有找到可以检查的报告文件（.docx .doc .pdf .html .txt .nianbao.json）。\n`);
+      io.stderr(`在 ${positionals.join('、')} 中没有找到可以检查的报告文件（.docx .doc .pdf .html .mht .txt .nianbao.json）。\n`);
       return 2;
     }
     const results = await checkFiles(files, { previous, deadline: options.deadline });

@@ -1,6 +1,8 @@
 import { paragraph } from '../document.js';
 import type { Block, NeutralDocument, TableBlock, TableCell } from '../document.js';
+import { importFailed } from '../errors.js';
 import { decodeText } from './decode.js';
+import { isMhtml, mhtmlPage } from './mhtml.js';
 
 /**
  * .html/.htm as saved from a county website: scripts and styles dropped, block elements become
@@ -121,5 +123,10 @@ export function htmlToDocument(html: string): NeutralDocument {
 }
 
 export function readHtml(data: Uint8Array): NeutralDocument {
+  if (isMhtml(data)) {
+    const page = mhtmlPage(data);
+    if (!page) throw importFailed('这个单个文件网页（.mht/.mhtml）里没有找到网页正文，无法读取。请在浏览器中打开后另存为“网页，仅 HTML”再导入。');
+    return htmlToDocument(decodeText(page.html, page.charset ?? declaredCharset(page.html)));
+  }
   return htmlToDocument(decodeText(data, declaredCharset(data)));
 }
