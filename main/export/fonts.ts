@@ -8,11 +8,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { appRoot } from '../server/app-root.js';
 import type { FontRole } from './layout.js';
 
-export type ParsedFont = fontkit.Font;
+// pdfkit (CommonJS) requires fontkit's CommonJS build; an ESM import would load a second copy
+// of fontkit (about 150 ms more at the first export). One copy, shared with pdfkit.
+const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+
+export type ParsedFont = Fontkit.Font;
 
 export interface FontChoice {
   /** Human name, for messages and tests. */
@@ -167,7 +172,7 @@ export function loadFont(file: string, ps?: string | null): ParsedFont | null {
   let font: ParsedFont | null = null;
   try {
     const buf = readFileSync(file);
-    const f = fontkit.create(buf, ps ?? undefined) as ParsedFont | fontkit.FontCollection;
+    const f = fontkit.create(buf, ps ?? undefined) as ParsedFont | Fontkit.FontCollection;
     const face = 'fonts' in f ? pickFace(f, ps) : f;
     if (face && isUsable(face)) font = face;
   } catch {
@@ -177,7 +182,7 @@ export function loadFont(file: string, ps?: string | null): ParsedFont | null {
   return font;
 }
 
-function pickFace(c: fontkit.FontCollection, ps?: string | null): ParsedFont | null {
+function pickFace(c: Fontkit.FontCollection, ps?: string | null): ParsedFont | null {
   const fonts = c.fonts;
   if (ps) return fonts.find((f) => f.postscriptName === ps) ?? null;
   return fonts.find((f) => /SC|GB|CN|Hans/i.test(f.postscriptName)) ?? fonts[0] ?? null;

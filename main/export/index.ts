@@ -5,9 +5,6 @@
 import type { ExportKind, ExportResult } from '../../shared/api.js';
 import type { Cover, Report } from '../../shared/model/report.js';
 import { exportFileName } from '../../shared/model/title.js';
-import { writeDocx } from './docx.js';
-import { writeHtml } from './html.js';
-import { renderPdf } from './pdf.js';
 
 export const EXPORT_MIME: Record<ExportKind, string> = {
   pdf: 'application/pdf',
@@ -31,17 +28,23 @@ export async function exportBytes(report: Report, kind: ExportKind, cover?: Cove
   const fileName = exportFileName(report, EXPORT_EXT[kind]);
   const mime = EXPORT_MIME[kind];
   switch (kind) {
+    // Each writer is loaded when first used: a PDF export does not load the docx library.
     case 'pdf': {
+      const { renderPdf } = await import('./pdf.js');
       const out = await renderPdf(report, { cover });
       return { fileName, mime, data: out.data, missingChars: out.missingChars, pages: out.pages };
     }
-    case 'docx':
+    case 'docx': {
       // Word and WPS set the text in the clerk's own fonts: nothing to report here.
+      const { writeDocx } = await import('./docx.js');
       return { fileName, mime, data: await writeDocx(report, { cover }), missingChars: [] };
+    }
     case 'html':
-    case 'htmlFragment':
+    case 'htmlFragment': {
       // The web page has no cover letter: it is what the county publishes.
+      const { writeHtml } = await import('./html.js');
       return { fileName, mime, data: new TextEncoder().encode(writeHtml(report, { fragment: kind === 'htmlFragment' })), missingChars: [] };
+    }
   }
 }
 
