@@ -12,6 +12,7 @@ import {
   Footer,
   HeightRule,
   LineRuleType,
+  OnOffElement,
   Packer,
   PageNumber,
   Paragraph,
@@ -25,7 +26,6 @@ import {
   WidthType,
 } from 'docx';
 import type { IRunOptions, ParagraphChild } from 'docx';
-import JSZip from 'jszip';
 import type { Cover, Report } from '../../shared/model/report.js';
 import { reportTitle } from '../../shared/model/title.js';
 import { coverBlocks, placeTable, reportBlocks } from './content.js';
@@ -102,14 +102,14 @@ function paragraphOf(runs: Run[], indent: boolean, align: 'left' | 'center' | 'r
 function titleParagraph(text: string, officeName: string | null | undefined, pageBreakBefore: boolean): Paragraph {
   const maxChars = Math.floor(PAGE_PT.blockWidth / SIZE.title);
   const lines = titleLines(text, maxChars, officeName);
-  return new Paragraph({
+  return offGrid(new Paragraph({
     style: 'Title',
     children: lines.flatMap((l, i) => [run(l, 'title', SIZE.title, { snapToGrid: false, ...(i > 0 ? { break: 1 } : {}) })]),
     alignment: AlignmentType.CENTER,
     spacing: { ...exactLine, after: PARAGRAPH.linesAfterTitle * LINE_PITCH_TW },
     keepNext: true,
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
-  });
+  }));
 }
 
 function headingParagraph(level: 1 | 2, text: string, pageBreakBefore: boolean): Paragraph {
@@ -180,14 +180,15 @@ const BORDER = { style: BorderStyle.SINGLE, size: Math.round(TABLE.borderWidth *
 
 function cellParagraphs(c: PlacedCell, size: number, centred: boolean, keepNext: boolean): Paragraph[] {
   const lines = c.text === '' ? [''] : c.text.split('\n');
-  return lines.map(
-    (l) =>
+  return lines.map((l) =>
+    offGrid(
       new Paragraph({
         children: l === '' ? [] : [run(l, 'table', size, { snapToGrid: false })],
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: { line: twips(size * TABLE.lineHeight), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         keepNext,
       }),
+    ),
   );
 }
 
@@ -229,7 +230,7 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
       } else if (above) {
         cells.push(
           new TableCell({
-            children: [new Paragraph({ children: [], spacing: { line: twips(size * TABLE.lineHeight), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext })],
+            children: [offGrid(new Paragraph({ children: [], spacing: { line: twips(size * TABLE.lineHeight), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext }))],
             columnSpan: above.colSpan > 1 ? above.colSpan : undefined,
             verticalMerge: VerticalMergeType.CONTINUE,
             width: { size: spanWidth(above.col, above.colSpan), type: WidthType.DXA },
@@ -356,22 +357,21 @@ export function buildDocx(report: Report, opts: { cover?: Cover | null } = {}): 
 }
 
 /**
- * Paragraph-level w:snapToGrid="0", which `docx` has no option for, on the title and in table
- * cells: Word and WPS take their exact line spacing, but LibreOffice otherwise sets each 22 pt
- * title line and each line of table text on a whole line of the 16 pt grid. Its place in w:pPr
- * is before w:spacing (ECMA-376 CT_PPrBase order); every such paragraph here has w:spacing.
+ * Paragraph-level w:snapToGrid="0" for the title and table text, which `docx` has no option
+ * for: Word and WPS take their exact line spacing, but LibreOffice otherwise sets each 22 pt
+ * title line and each line of table text on a whole line of the 16 pt grid. The element goes
+ * into the paragraph's w:pPr before w:spacing (ECMA-376 CT_PPrBase order); tests read it back.
  */
-export function unsnapFromGrid(xml: string): string {
-  const unsnapPPr = (s: string) => s.replace(/(<w:pPr>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
-  return xml
-    .replace(/<w:pPr><w:pStyle w:val="Title"\/>(?:(?!<\/w:pPr>).)*<\/w:pPr>/g, unsnapPPr)
-    .replace(/<w:tc>(?:(?!<\/w:tc>).)*<\/w:tc>/g, unsnapPPr);
+function offGrid(p: Paragraph): Paragraph {
+  const props = (p as unknown as { properties?: { root?: unknown[] } }).properties?.root;
+  if (!props) throw new Error('docx: paragraph properties not where expected');
+  const at = props.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:spacing');
+  props.splice(at < 0 ? props.length : at, 0, new OnOffElement('w:snapToGrid', false));
+  return p;
 }
 
 /** The report as a .docx file. */
 export async function writeDocx(report: Report, opts: { cover?: Cover | null } = {}): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(buildDocx(report, opts)));
-  const name = 'word/document.xml';
-  zip.file(name, unsnapFromGrid(await zip.file(name)!.async('string')));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const buf = await Packer.toBuffer(buildDocx(report, opts));
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

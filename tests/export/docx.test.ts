@@ -110,6 +110,15 @@ describe('DOCX: page, grid and fonts as layout.md', () => {
     assert.equal(sp['w:line'], String(pitch));
     assert.equal(sp['w:lineRule'], 'exact');
     assert.equal(attrs(first(body[0]!, /<w:ind [^>]*\/>/))['w:firstLine'], String(2 * 320), 'first line indented two characters of 16 pt');
+    // The title (22 pt) and table text keep their own exact spacing off the 16 pt grid (else
+    // LibreOffice sets each of their lines on a whole grid line); w:snapToGrid before w:spacing.
+    const offGrid = /<w:pPr>(?:(?!<\/w:pPr>).)*<w:snapToGrid w:val="(?:0|false)"\/><w:spacing /;
+    const titleP = paragraphs(plain.doc).find((p) => p.includes('<w:pStyle w:val="Title"/>'))!;
+    assert.match(titleP, offGrid);
+    const cellPs = all(plain.doc, /<w:tc>.*?<\/w:tc>/g).flatMap(paragraphs);
+    assert.ok(cellPs.length > 250);
+    for (const p of cellPs) assert.match(p, offGrid);
+    assert.doesNotMatch(body[0]!, /snapToGrid/, 'body text stays on the grid');
   });
 
   it('East Asian fonts in the East Asian slot by role, Latin fonts apart', () => {
