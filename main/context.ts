@@ -1,4 +1,4 @@
-import type { OpenedReport, ReportMeta, RevisionInfo, Settings } from '../shared/api.js';
+import type { OpenedReport, RecoveryNotice, ReportMeta, RevisionInfo, Settings } from '../shared/api.js';
 import type { Report } from '../shared/model/report.js';
 import type { FormatId } from '../shared/templates/index.js';
 
@@ -36,4 +36,6 @@ export interface AppContext {
   store: ReportStoreApi;
   host: HostServices;
   version: string;
+  /** Damaged files the store moved aside when it opened, for the UI to tell the user (getAppInfo). */
+  notices?: readonly RecoveryNotice[];
 }

@@ -75,6 +75,8 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   version: string;
   dataDir: string;
+  /** Files found damaged and moved aside when the store opened (settings, index): shown once at start. */
+  notices?: RecoveryNotice[];
 }
 
 const ExportArgs = z

@@ -15,7 +15,7 @@ const BROWSER_SAVE = '浏览器模式下不能直接保存到指定位置：文�
 export function hostHandlers(ctx: AppContext): Pick<ApiHandlers, 'getAppInfo' | 'saveFile' | 'showInFolder' | 'printPdf'> {
   return {
     async getAppInfo() {
-      return { host: ctx.host.kind, version: ctx.version, dataDir: ctx.store.dataDir };
+      return { host: ctx.host.kind, version: ctx.version, dataDir: ctx.store.dataDir, notices: [...(ctx.notices ?? [])] };
     },
     async saveFile({ suggestedName, dataBase64 }) {
       if (!ctx.host.saveFile) throw new ApiError('unsupported', BROWSER_SAVE);

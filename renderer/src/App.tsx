@@ -8,6 +8,9 @@ import { ReportListPage } from './pages/ReportListPage.js';
 import { ReportRoute } from './pages/ReportRoute.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { errorText } from './ui/ErrorAlert.js';
+import { ShortcutsHelp } from './ui/ShortcutsHelp.js';
+import { StoreNotices } from './ui/StoreNotices.js';
+import { useShortcuts } from './ui/shortcuts.js';
 import { navigate, useRoute } from './ui/route.js';
 import { APP_THEME } from './ui/theme.js';
 import './app.css';
@@ -45,7 +48,14 @@ function Shell() {
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [listVersion, setListVersion] = useState(0);
+  const [help, setHelp] = useState(false);
   const dropEnabled = route.name !== 'report';
+  useShortcuts({
+    'Alt+L': () => navigate({ name: 'list' }),
+    'Alt+T': () => navigate({ name: 'trash' }),
+    'Alt+S': () => navigate({ name: 'settings' }),
+    F1: () => setHelp(true),
+  });
 
   // A file dropped anywhere on the window opens the import dialog (on the list, trash and
   // settings screens). Dropping must never let the browser navigate away to the file.
@@ -98,10 +108,10 @@ function Shell() {
     );
   else page = <ReportListPage key={listVersion} tab={route.name === 'trash' ? 'trash' : 'reports'} onOpen={open} onImportFile={setDropped} />;
 
-  const navButton = (name: 'list' | 'trash' | 'settings', label: string, accessKey: string) => {
+  const navButton = (name: 'list' | 'trash' | 'settings', label: string, key: string) => {
     const current = route.name === name || (name === 'list' && route.name === 'report');
     return (
-      <Button type={current ? 'primary' : 'text'} ghost={false} aria-current={current ? 'page' : undefined} accessKey={accessKey} onClick={() => navigate({ name })}>
+      <Button type={current ? 'primary' : 'text'} aria-current={current ? 'page' : undefined} aria-keyshortcuts={`Alt+${key}`} title={`${label}（Alt+${key}）`} onClick={() => navigate({ name })}>
         {label}
       </Button>
     );
@@ -116,13 +126,17 @@ function Shell() {
         <div className="nb-brand" aria-hidden="true">年报助手</div>
         <nav aria-label="主导航">
           <Space size={4}>
-            {navButton('list', '报告列表', 'l')}
-            {navButton('trash', '回收站', 't')}
-            {navButton('settings', '本机关信息设置', 's')}
+            {navButton('list', '报告列表', 'L')}
+            {navButton('trash', '回收站', 'T')}
+            {navButton('settings', '本机关信息设置', 'S')}
           </Space>
         </nav>
+        <Button className="nb-header-end" type="text" aria-keyshortcuts="F1" onClick={() => setHelp(true)}>
+          快捷键<span className="nb-kbd">F1</span>
+        </Button>
       </Layout.Header>
       <Layout.Content id="nb-main" tabIndex={-1} className="nb-content" role="main">
+        <StoreNotices />
         <Boundary>{page}</Boundary>
       </Layout.Content>
       {dragging && (
@@ -130,6 +144,7 @@ function Shell() {
           <div>松开鼠标即可导入这个文件</div>
         </div>
       )}
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <ImportDialog
         file={dropped}
         open={dropped !== null}

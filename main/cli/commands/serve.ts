@@ -47,7 +47,7 @@ export const serveCommand: CliCommand = {
     try {
       const opened = await openStore(dataDir);
       store = opened;
-      const ctx: AppContext = { store: opened, host: { kind: 'browser' }, version: appVersion() };
+      const ctx: AppContext = { store: opened, host: { kind: 'browser' }, version: appVersion(), notices: opened.notices };
       const token = newToken();
       const staticDir = rendererDir(io.env);
       server = await startServer({ handlers: createHandlers(ctx), token, port, staticDir, favicon: join(appRoot(), 'assets', 'icon.png') });

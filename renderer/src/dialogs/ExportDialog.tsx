@@ -6,7 +6,7 @@ import type { Cover, Report } from '../../../shared/model/report.js';
 import { exportFileName } from '../../../shared/model/title.js';
 import { api, isElectron } from '../api/client.js';
 import { base64ToBytes } from '../host/base64.js';
-import { copyHtml, htmlToText, printPdf, saveExport } from '../host/save.js';
+import { copyHtml, htmlToText, pdfObjectUrl, printFrame, printPdfElectron, saveExport } from '../host/save.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CoverFields, defaultCover } from './CoverFields.js';
 
@@ -34,6 +34,7 @@ type Step =
   | { step: 'working'; text: string; percent: number }
   | { step: 'errors'; action: Action; report: Report; errors: Finding[] }
   | { step: 'missing'; action: Action; report: Report; chars: string[]; dataBase64: string; mime: string }
+  | { step: 'preview'; url: string; fileName: string }
   | { step: 'done'; text: string; path?: string };
 
 function charName(c: string): string {
@@ -52,6 +53,13 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
   const [cover, setCover] = useState<Cover>(() => report?.cover ?? defaultCover(report?.office.name, report?.year ?? null, report?.office.county));
   const [stored, setStored] = useState<Report | null>(null);
   const live = useRef(true);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const previewUrl = step.step === 'preview' ? step.url : null;
+  // The preview's object URL lives as long as the preview is shown.
+  useEffect(() => {
+    if (!previewUrl) return;
+    return () => URL.revokeObjectURL(previewUrl);
+  }, [previewUrl]);
 
   useEffect(() => {
     if (open) {
@@ -95,9 +103,11 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
   const deliver = async (action: Action, r: Report, dataBase64: string, mime: string) => {
     const a = ACTIONS.find((x) => x.action === action)!;
     if (action === 'print') {
-      setStep({ step: 'working', text: '正在打开打印…', percent: 90 });
-      const how = await printPdf(dataBase64);
-      setStep({ step: 'done', text: how === 'printed' ? '已发送到打印对话框。' : how === 'opened' ? '已在新标签页中打开 PDF，请在其中按 Ctrl+P 打印。' : '浏览器阻止了新窗口。请允许本页面打开弹出窗口，或改用“导出 PDF”后打印。' });
+      if (isElectron) {
+        setStep({ step: 'working', text: '正在打开打印对话框…', percent: 90 });
+        await printPdfElectron(dataBase64);
+        setStep({ step: 'done', text: '已打开打印对话框。' });
+      } else setStep({ step: 'preview', url: pdfObjectUrl(dataBase64), fileName: exportFileName(r, 'pdf') });
       return;
     }
     if (action === 'copy') {
@@ -156,7 +166,31 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
   const busy = step.step === 'working';
   let body;
   let footer;
-  if (step.step === 'errors') {
+  if (step.step === 'preview') {
+    const print = () => {
+      const how = printFrame(frame.current, step.url);
+      if (how === 'blocked') setError(new Error('浏览器阻止了新窗口。请允许本页面弹出窗口，或改用“导出 PDF”后用 PDF 阅读器打印。'));
+    };
+    body = (
+      <>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          打印预览：{step.fileName}。点“打印”打开打印对话框（也可以在预览中按 Ctrl+P）；预览显示不出来时点“在新标签页中打开”。
+        </Typography.Paragraph>
+        <iframe ref={frame} src={step.url} title="打印预览" data-testid="print-preview" style={{ width: '100%', height: '62vh', border: '1px solid #d9d9d9', background: '#525659' }} />
+      </>
+    );
+    footer = [
+      <Button key="back" onClick={() => setStep({ step: 'choose' })}>
+        返回
+      </Button>,
+      <Button key="tab" onClick={() => window.open(step.url, '_blank')}>
+        在新标签页中打开
+      </Button>,
+      <Button key="print" type="primary" autoFocus onClick={print}>
+        打印
+      </Button>,
+    ];
+  } else if (step.step === 'errors') {
     body = (
       <>
         <Alert type="error" showIcon title={`检查发现 ${step.errors.length} 个错误`} description="建议先回到报告中改正再导出。确需导出（例如先打印草稿核对）时可以继续。" style={{ marginBottom: 8 }} />
@@ -204,13 +238,16 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
       <>
         <Space wrap style={{ marginBottom: 12 }} role="group" aria-label="导出方式">
           {ACTIONS.map((a, i) => (
-            <Button key={a.action} type={i === 1 ? 'primary' : 'default'} disabled={busy} accessKey={a.key} onClick={() => void start(a.action)}>
+            <Button key={a.action} type={i === 1 ? 'primary' : 'default'} disabled={busy} accessKey={a.key} aria-keyshortcuts={`Alt+${a.key.toUpperCase()}`} onClick={() => void start(a.action)}>
               {a.label}
+              <span className="nb-kbd" aria-hidden="true">
+                ({a.key.toUpperCase()})
+              </span>
             </Button>
           ))}
         </Space>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {isElectron ? '导出前会先检查报告，然后选择保存位置。' : '导出前会先检查报告；文件保存到浏览器的“下载”文件夹。打印会在新标签页中打开 PDF。'}
+          {isElectron ? '导出前会先检查报告，然后选择保存位置。' : '导出前会先检查报告；文件保存到浏览器的“下载”文件夹。打印会先显示 PDF 预览，再打开浏览器的打印对话框。'}
         </Typography.Paragraph>
         <Checkbox checked={withCover} onChange={(e) => setWithCover(e.target.checked)} disabled={busy}>
           附上报函（单独一页，放在报告前面）
@@ -252,7 +289,7 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
   }
 
   return (
-    <Modal open={open} title="导出与打印" onCancel={busy ? undefined : onClose} footer={footer} width={640} maskClosable={false} keyboard={!busy}>
+    <Modal open={open} title={step.step === 'preview' ? '打印预览' : '导出与打印'} onCancel={busy ? undefined : onClose} footer={footer} width={step.step === 'preview' ? 960 : 640} style={step.step === 'preview' ? { top: 16 } : undefined} maskClosable={false} keyboard={!busy}>
       <ErrorAlert error={error} title="导出没有完成" onClose={() => setError(null)} />
       {body}
     </Modal>

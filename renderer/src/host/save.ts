@@ -37,16 +37,32 @@ export async function saveExport(fileName: string, dataBase64: string, mime: str
   return { kind: 'downloaded', fileName };
 }
 
-/** Electron: the system print dialog over a hidden window. Browser: the PDF in a new tab, to print from there. */
-export async function printPdf(dataBase64: string): Promise<'printed' | 'opened' | 'blocked'> {
-  if (isElectron) {
-    await api.printPdf({ dataBase64 });
-    return 'printed';
+/** Electron: main loads the PDF in a hidden window and opens the system print dialog. */
+export async function printPdfElectron(dataBase64: string): Promise<void> {
+  await api.printPdf({ dataBase64 });
+}
+
+/** Browser mode: an object URL of the PDF, for the preview frame and the browser's own print. Revoke it when done. */
+export function pdfObjectUrl(dataBase64: string): string {
+  return URL.createObjectURL(blobOf(dataBase64, 'application/pdf'));
+}
+
+/**
+ * Prints the PDF shown in a preview frame with the browser's print dialog. Chromium prints a PDF
+ * frame through its PDF viewer; where that is refused (no viewer), the PDF opens in a new tab.
+ */
+export function printFrame(frame: HTMLIFrameElement | null, url: string): 'printed' | 'opened' | 'blocked' {
+  try {
+    const w = frame?.contentWindow;
+    if (w) {
+      w.focus();
+      w.print();
+      return 'printed';
+    }
+  } catch {
+    /* fall back to a new tab */
   }
-  const url = URL.createObjectURL(blobOf(dataBase64, 'application/pdf'));
-  const w = window.open(url, '_blank');
-  setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
-  return w ? 'opened' : 'blocked';
+  return window.open(url, '_blank') ? 'opened' : 'blocked';
 }
 
 /** Puts the web version on the clipboard as HTML (for the website editor) with plain text beside it. */

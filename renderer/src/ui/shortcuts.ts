@@ -14,6 +14,8 @@ export function useShortcuts(map: Record<string, () => void>, enabled = true): v
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
+      // A modal owns the keyboard: no page shortcut fires behind it.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       const key = [e.ctrlKey || e.metaKey ? 'Ctrl' : '', e.altKey ? 'Alt' : '', e.shiftKey ? 'Shift' : '', e.key.length === 1 ? e.key.toUpperCase() : e.key]
         .filter(Boolean)
         .join('+');

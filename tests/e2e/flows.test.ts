@@ -1,0 +1,369 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Download, Page } from 'playwright-core';
+import type { AppInfo, ReportMeta } from '../../shared/api.js';
+import { fixture } from '../helpers/fixtures.js';
+import { apiCall, launchBrowser, openApp, screenshot, startServer } from './helpers/app.js';
+import type { AppPage, Server } from './helpers/app.js';
+
+// The clerk's main flows in real Chromium against a real `nianbao serve` on a temp data folder:
+// import real fixture files (file chooser, drag and drop) and see what was found before anything
+// is stored; export PDF and Word as downloads; print preview; copy the web version; a damaged
+// data file told on screen after a restart; the keyboard alone from the list through a dialog
+// into the editor. Each step is checked on screen and in the store through the API.
+
+const TXT = fixture('reports', 'zhongning-enhe-2024.txt');
+const DOCX = fixture('documents', 'zhongning-enhe-2024.docx');
+const BLANK = fixture('documents', 'template-2021-blank.docx');
+const PDF = fixture('documents', 'huaian-city-2024.pdf');
+
+async function downloadBytes(d: Download): Promise<Buffer> {
+  const p = await d.path();
+  return readFileSync(p);
+}
+
+describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let app: AppPage;
+  let page: Page;
+  let htmlUnsupported = false;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    app = await openApp(browser, server);
+    page = app.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const row = (text: string) => page.getByRole('row').filter({ hasText: text });
+  const reports = () => apiCall<ReportMeta[]>(page, server, 'listReports');
+
+  it('imports a real .txt report via Ctrl+O: found / not found shown, nothing stored until 保存为报告', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+o');
+    await (await chooser).setFiles(TXT);
+    const dialog = page.getByRole('dialog', { name: /导入：zhongning-enhe-2024\.txt/ });
+    await dialog.getByText(/识别结果：\d+ 项已找到，\d+ 项未找到，\d+ 项不确定/).waitFor({ timeout: 60_000 });
+    // The recognised report beside the notes, before anything is saved.
+    await dialog.getByRole('region', { name: '识别出的报告' }).getByText('中宁县恩和镇人民政府').first().waitFor();
+    await dialog.getByText(/^全部（\d+）$/).click();
+    const found = await dialog.getByRole('list', { name: '识别说明列表' }).getByText('已找到').count();
+    assert.ok(found > 5, `the notes list what was found (${found})`);
+    assert.equal((await reports()).length, 0, 'nothing reaches the store before the clerk saves');
+    await screenshot(page, '10-import-txt');
+    await dialog.getByRole('button', { name: '保存为报告' }).click();
+    await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    const list = await reports();
+    assert.equal(list.length, 1);
+    assert.equal(list[0].importedFrom, 'zhongning-enhe-2024.txt');
+    assert.equal(list[0].year, 2024);
+    await page.getByRole('button', { name: '报告列表', exact: true }).click();
+    await row('中宁县恩和镇').getByText('导入自 zhongning-enhe-2024.txt').waitFor();
+  });
+
+  it('a .docx dropped on the window opens the import dialog; 取消 stores nothing', async () => {
+    const b64 = readFileSync(DOCX).toString('base64');
+    const dt = await page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const t = new DataTransfer();
+      t.items.add(new File([bytes], 'zhongning-enhe-2024.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      return t;
+    }, b64);
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+    await page.getByText('松开鼠标即可导入这个文件').waitFor();
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    const dialog = page.getByRole('dialog', { name: /导入：zhongning-enhe-2024\.docx/ });
+    await dialog.getByText(/识别结果：/).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('region', { name: '识别出的报告' }).getByText(/行政复议|政府信息公开/).first().waitFor();
+    await screenshot(page, '11-import-docx-dropped');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await reports()).length, 1, 'cancelled: still one report');
+  });
+
+  it('the blank form imports with every figure not found and asks for the year before saving', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /导入文件/ }).click();
+    await (await chooser).setFiles(BLANK);
+    const dialog = page.getByRole('dialog', { name: /导入：template-2021-blank\.docx/ });
+    await dialog.getByText(/识别结果：/).waitFor({ timeout: 60_000 });
+    await dialog.getByText('没有识别出报告年度，请填写：').waitFor();
+    const save = dialog.getByRole('button', { name: '保存为报告' });
+    assert.equal(await save.isDisabled(), true, 'cannot save without a year');
+    assert.ok((await dialog.getByRole('list', { name: '识别说明列表' }).getByText('未找到').count()) > 0, 'not-found items are listed');
+    await screenshot(page, '12-import-blank');
+    await dialog.getByRole('spinbutton').fill('2025');
+    await save.click();
+    await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    const blank = (await reports()).find((m) => m.importedFrom === 'template-2021-blank.docx');
+    assert.ok(blank, 'saved');
+    assert.equal(blank.year, 2025);
+    const { report } = await apiCall<{ report: { tables: unknown } }>(page, server, 'getReport', { id: blank.id });
+    const numbers: number[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'number') numbers.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(report.tables);
+    assert.deepEqual(numbers, [], 'not found stays empty, never 0');
+    await apiCall(page, server, 'deleteReport', { id: blank.id });
+    await page.getByRole('button', { name: '报告列表', exact: true }).click();
+  });
+
+  it('imports the real 淮安 PDF (WPS) and saves it', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /导入文件/ }).click();
+    await (await chooser).setFiles(PDF);
+    const dialog = page.getByRole('dialog', { name: /导入：huaian-city-2024\.pdf/ });
+    await dialog.getByText(/识别结果：/).waitFor({ timeout: 90_000 });
+    await dialog.getByRole('region', { name: '识别出的报告' }).getByText('淮安市人民政府').first().waitFor();
+    await dialog.getByRole('button', { name: '保存为报告' }).click();
+    await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    const m = (await reports()).find((r) => r.importedFrom === 'huaian-city-2024.pdf');
+    assert.ok(m);
+    assert.equal(m.year, 2024);
+    await page.getByRole('button', { name: '报告列表', exact: true }).click();
+  });
+
+  it('导出 PDF and 导出 Word from the list: checker errors first, then downloads with the standard name', async () => {
+    const title = '中宁县恩和镇';
+    await row(title).getByRole('button', { name: /^导出或打印/ }).click();
+    const dialog = page.getByRole('dialog', { name: '导出与打印' });
+    await dialog.waitFor();
+    await screenshot(page, '13-export-dialog');
+
+    const run = async (label: RegExp): Promise<Download> => {
+      const download = page.waitForEvent('download', { timeout: 90_000 });
+      await dialog.getByRole('button', { name: label }).click();
+      // The checker runs first; its errors are shown and export goes on only when confirmed.
+      const errors = dialog.getByText(/检查发现 \d+ 个错误/);
+      const first = await Promise.race([download.then(() => 'download' as const), errors.waitFor({ timeout: 90_000 }).then(() => 'errors' as const)]);
+      if (first === 'errors') {
+        await screenshot(page, '14-export-errors');
+        await dialog.getByRole('button', { name: '仍然导出' }).click();
+      }
+      const d = await download;
+      await dialog.getByText(/已下载：/).waitFor();
+      return d;
+    };
+
+    const pdf = await run(/^导出 PDF/);
+    assert.equal(pdf.suggestedFilename(), '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.pdf');
+    const pdfBytes = await downloadBytes(pdf);
+    assert.ok(pdfBytes.length > 10_000, `PDF size ${pdfBytes.length}`);
+    assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+
+    const docx = await run(/^导出 Word/);
+    assert.equal(docx.suggestedFilename(), '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.docx');
+    const docxBytes = await downloadBytes(docx);
+    assert.ok(docxBytes.length > 5_000, `DOCX size ${docxBytes.length}`);
+    assert.equal(docxBytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a zip');
+    await screenshot(page, '15-export-done');
+  });
+
+  it('打印 shows a preview of the PDF in the page, ready for the browser print dialog', async () => {
+    // The page's CSP does not let it fetch its own blob: URLs; keep the Blob behind each URL to read it back.
+    await page.evaluate(() => {
+      const w = window as unknown as { __blobs: Record<string, Blob> };
+      w.__blobs = {};
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        const u = create(b);
+        if (b instanceof Blob) w.__blobs[u] = b;
+        return u;
+      };
+    });
+    const dialog = page.getByRole('dialog', { name: /导出与打印|打印预览/ });
+    await dialog.getByRole('button', { name: /^打印/ }).click();
+    const errors = dialog.getByText(/检查发现 \d+ 个错误/);
+    const frame = page.getByTestId('print-preview');
+    const first = await Promise.race([frame.waitFor({ timeout: 90_000 }).then(() => 'frame' as const), errors.waitFor({ timeout: 90_000 }).then(() => 'errors' as const)]);
+    if (first === 'errors') await dialog.getByRole('button', { name: '仍然导出' }).click();
+    await frame.waitFor();
+    const src = await frame.getAttribute('src');
+    assert.match(src ?? '', /^blob:/);
+    const head = await page.evaluate(async (u) => {
+      const blob = (window as unknown as { __blobs: Record<string, Blob> }).__blobs[u];
+      const b = new Uint8Array(await blob.arrayBuffer());
+      return { magic: String.fromCharCode(...b.subarray(0, 5)), size: b.length };
+    }, src!);
+    assert.equal(head.magic, '%PDF-');
+    assert.ok(head.size > 10_000);
+    assert.equal(await page.getByRole('dialog', { name: '打印预览' }).getByRole('button', { name: '打印', exact: true }).evaluate((b) => b === document.activeElement), true, 'focus on 打印');
+    // Give the PDF viewer a moment to draw the first page for the screenshot.
+    await page.waitForTimeout(1500);
+    await screenshot(page, '16-print-preview');
+    await page.getByRole('dialog', { name: '打印预览' }).getByRole('button', { name: '返回' }).click();
+  });
+
+  it('复制网页版 puts the HTML fragment on the clipboard as text/html', async (t) => {
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const dialog = page.getByRole('dialog', { name: '导出与打印' });
+    await dialog.getByRole('button', { name: /^复制网页版/ }).click();
+    const errors = dialog.getByText(/检查发现 \d+ 个错误/);
+    const done = dialog.getByText(/网页版已复制|只复制了纯文本|无法访问剪贴板/);
+    const failed = dialog.getByRole('alert').filter({ hasText: '导出没有完成' });
+    const outcome = () =>
+      Promise.race([
+        done.waitFor({ timeout: 90_000 }).then(() => 'done' as const),
+        errors.waitFor({ timeout: 90_000 }).then(() => 'errors' as const),
+        failed.waitFor({ timeout: 90_000 }).then(() => 'failed' as const),
+      ]);
+    let first = await outcome();
+    if (first === 'errors') {
+      await dialog.getByRole('button', { name: '仍然导出' }).click();
+      first = await outcome();
+    }
+    if (first === 'failed') {
+      const why = await failed.innerText();
+      // The HTML writer belongs to the export issue; until it lands the server answers 'unsupported'.
+      assert.match(why, /网页导出尚未完成/, `an unexpected export error: ${why}`);
+      htmlUnsupported = true;
+      await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
+      await dialog.waitFor({ state: 'hidden' });
+      t.skip('the HTML export handler still answers unsupported (网页导出尚未完成); the clear message was shown');
+      return;
+    }
+    await dialog.getByText('网页版已复制。请在网站后台编辑器中粘贴（Ctrl+V）。').waitFor();
+    const clip = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items[0];
+      return { types: item.types, html: item.types.includes('text/html') ? await (await item.getType('text/html')).text() : '' };
+    });
+    assert.ok(clip.types.includes('text/html'), `clipboard types: ${clip.types.join(', ')}`);
+    assert.match(clip.html, /<table/);
+    assert.match(clip.html, /中宁县恩和镇人民政府/);
+    assert.doesNotMatch(clip.html, /<script/i);
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('keyboard only: Tab to 新建报告, Escape closes the dialog, Enter creates, the editor opens; back and Tab to 打开', async () => {
+    await page.getByRole('heading', { name: '年度报告', exact: true }).waitFor();
+    // F1 lists every shortcut; Escape closes the list.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: '键盘快捷键' });
+    await help.getByText('新建报告').waitFor();
+    await screenshot(page, '21-shortcuts');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focusedName = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.innerText ?? '').trim() : '';
+    });
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusedName()).startsWith('新建报告');
+    }
+    assert.ok(reached, '新建报告 is reachable with Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(outline, 'none', 'keyboard focus is visible');
+    await screenshot(page, '17-keyboard-focus');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '新建年度报告' });
+    await dialog.waitFor();
+    assert.equal(await dialog.evaluate((d) => d.contains(document.activeElement)), true, 'focus moves into the dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.ok((await focusedName()).startsWith('新建报告'), 'focus returns to the button after Escape');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2023');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    await page.getByRole('toolbar', { name: '报告操作' }).waitFor({ timeout: 30_000 });
+    const created = (await reports()).find((m) => m.year === 2023 && m.importedFrom === null);
+    assert.ok(created, 'created for 2023 from the keyboard');
+    await screenshot(page, '18-editor-by-keyboard');
+
+    // Back to the list with the access key of 报告列表, then Tab to the new report's 打开.
+    await page.keyboard.press('Alt+l');
+    await page.getByRole('heading', { name: '年度报告', exact: true }).waitFor({ timeout: 10_000 });
+    reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusedName()) === `打开 ${created.title}` && (await page.evaluate(() => document.activeElement?.tagName)) === 'BUTTON';
+    }
+    assert.ok(reached, '打开 of the new report is reachable with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/report/${created.id}$`));
+  });
+
+  it('no errors in the page', () => {
+    // An 'unsupported' API answer is HTTP 501, which Chromium logs; it was shown to the clerk above.
+    assert.deepEqual(
+      app.errors.filter((e) => !(htmlUnsupported && /status of 501/.test(e))),
+      [],
+    );
+  });
+});
+
+describe('damaged data files are told on screen (browser mode)', { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a truncated report file and a broken settings file: notices with the place of the damaged file, last good revision loaded', async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    let app = await openApp(browser, server);
+    await apiCall(app.page, server, 'saveSettings', { office: { name: '隆德县联财镇人民政府' }, deadline: '01-31' });
+    const opened = await apiCall<{ meta: ReportMeta; report: Record<string, unknown> }>(app.page, server, 'createReport', { year: 2024 });
+    const id = opened.meta.id;
+    await apiCall(app.page, server, 'saveReport', { id, report: { ...opened.report, preamble: '第二次保存的前言。' } });
+    await app.context.close();
+    const dataDir = server.dataDir;
+    await server.stop();
+
+    // Damage both files the way a power cut does: a truncated report, a settings file of zeros.
+    // A new file replaces each (the revisions beside the report are hard links to earlier bytes).
+    const reportFile = join(dataDir, 'reports', `${id}.json`);
+    const text = readFileSync(reportFile, 'utf8');
+    rmSync(reportFile);
+    writeFileSync(reportFile, text.slice(0, Math.floor(text.length / 2)));
+    const settingsFile = join(dataDir, 'settings.json');
+    rmSync(settingsFile);
+    writeFileSync(settingsFile, Buffer.alloc(64));
+    assert.ok(statSync(reportFile).size > 0);
+
+    server = await startServer(dataDir);
+    app = await openApp(browser, server);
+    const page = app.page;
+    const info = await apiCall<AppInfo>(page, server, 'getAppInfo');
+    assert.equal(info.notices?.length, 1, 'the settings file was found damaged at open');
+    const banner = page.getByRole('region', { name: '数据文件恢复提示' });
+    await banner.getByText(/设置文件已损坏/).waitFor();
+    await banner.getByText(info.notices![0].damagedFile).first().waitFor();
+    await screenshot(page, '19-store-notice');
+
+    await page.getByRole('row').filter({ hasText: '2024' }).getByRole('button', { name: /^打开/ }).click();
+    const notice = page.getByRole('alert').filter({ hasText: '这份报告的文件曾经损坏，已自动恢复' });
+    await notice.waitFor({ timeout: 30_000 });
+    assert.match(await notice.innerText(), /\.damaged-/);
+    assert.match(await notice.innerText(), /已载入第 \d+ 版/);
+    await screenshot(page, '20-report-recovered');
+    const again = await apiCall<{ report: { preamble: string } }>(page, server, 'getReport', { id });
+    assert.equal(again.report.preamble, '第二次保存的前言。', 'the last good revision is what opens');
+    await notice.getByRole('button', { name: '我知道了' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await banner.getByRole('button', { name: /我知道了/ }).click();
+    await banner.waitFor({ state: 'hidden' });
+    assert.deepEqual(app.errors, []);
+  });
+});
