@@ -368,7 +368,7 @@ class Writer {
     for (const c of t.cells) {
       if (c.rowSpan < 2 || c.row < t.headerRows) continue;
       const h = heights.slice(c.row, c.row + c.rowSpan).reduce((a, b) => a + b, 0);
-      if (h <= PAGE_PT.blockHeight / 3) keepTo[c.row] = Math.max(keepTo[c.row]!, c.row + c.rowSpan - 1);
+      if (h <= PAGE_PT.blockHeight / 4) keepTo[c.row] = Math.max(keepTo[c.row]!, c.row + c.rowSpan - 1);
     }
     const repeats: { page: number; y: number }[] = [];
     let r = 0;
