@@ -177,4 +177,22 @@ describe('recogniser', () => {
     const txt = recognise(doc, { fileName: 'x.txt', kind: 'text', at: '2025-01-01T00:00:00.000Z' });
     assert.equal(txt.report.sections.overview[0].text.split('\n').length, 3);
   });
+
+  it('a cover letter’s 附件 line is not the title; a web page’s <title> repeated by its <h1> is not preamble', async () => {
+    const cover = '中宁县恩和镇人民政府\n关于报送2024年政府信息公开工作年度报告的函\n中宁县人民政府办公室：\n现将我镇年度报告报送你们，请审阅。\n附件：中宁县恩和镇2024年政府信息公开工作年度报告\n中宁县恩和镇人民政府\n2025年1月20日\n';
+    const r = await importBuffer('r.txt', enc(cover + zhongning));
+    assert.equal(r.report.title, '中宁县恩和镇2024年政府信息公开工作年度报告');
+    assert.match(r.report.preamble ?? '', /^根据《中华人民共和国政府信息公开条例》/);
+    assert.ok(r.report.cover);
+    const page = '<html><head><title>中宁县恩和镇2024年政府信息公开工作年度报告</title></head><body><h1>中宁县恩和镇2024年政府信息公开工作年度报告</h1>' +
+      zhongning
+        .split('\n')
+        .slice(zhongning.split('\n').findIndex((l) => l.endsWith('年度报告')) + 1) // the page's own title is the <h1>
+        .map((l) => `<p>${l.replace(/</g, '&lt;')}</p>`)
+        .join('') +
+      '</body></html>';
+    const h = await importBuffer('r.html', enc(page));
+    assert.equal(h.report.title, '中宁县恩和镇2024年政府信息公开工作年度报告');
+    assert.match(h.report.preamble ?? '', /^根据《中华人民共和国政府信息公开条例》/);
+  });
 });
