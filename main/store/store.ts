@@ -76,6 +76,8 @@ export class NianbaoStore implements ReportStoreApi {
   private readonly lows = new Map<string, Low<ReportDoc | null>>();
   private readonly revs = new Map<string, RevisionEntry[]>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Revision files being removed in the background (thin). */
+  private readonly removals = new Set<Promise<void>>();
 
   constructor(
     readonly dataDir: string,
@@ -286,12 +288,24 @@ export class NianbaoStore implements ReportStoreApi {
     return list;
   }
 
+  /**
+   * Drops thinned-out revisions from the list at once; their files are removed after the save has
+   * returned (freeing blocks was the slowest step of a save under load). Nothing reads a revision
+   * that is no longer listed, and a crash before the files are gone only leaves extra revisions,
+   * which the next thinning removes. close() waits for the removals.
+   */
   private async thin(id: string): Promise<void> {
     const list = await this.revisions(id);
     const drop = new Set(planThinning(list, this.now()));
     if (drop.size === 0) return;
-    for (const r of drop) await fsp.rm(r.file, { force: true });
     this.revs.set(id, list.filter((r) => !drop.has(r)));
+    for (const r of drop) {
+      const removal: Promise<void> = fsp
+        .unlink(r.file)
+        .catch(() => undefined) // already gone, or not removable now: thinned again next time
+        .finally(() => this.removals.delete(removal));
+      this.removals.add(removal);
+    }
   }
 
   private async writeDoc(doc: ReportDoc): Promise<void> {
@@ -572,6 +586,7 @@ export class NianbaoStore implements ReportStoreApi {
 
   close(): Promise<void> {
     return this.exclusive(async () => {
+      await Promise.all([...this.removals]);
       await this.index.close();
     });
   }
