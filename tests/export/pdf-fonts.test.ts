@@ -73,6 +73,23 @@ describe('PDF fonts: search and parsing', () => {
     }
   });
 
+  it('the shipped fonts cover the CJK Unified Ideographs block (all of U+4E00–U+9FA5), CJK punctuation and full-width forms', () => {
+    for (const file of [SERIF, SANS]) {
+      const font = loadFont(file)!;
+      const lacks = (from: number, to: number) => {
+        const out: number[] = [];
+        for (let cp = from; cp <= to; cp++) if (!font.hasGlyphForCodePoint(cp)) out.push(cp);
+        return out;
+      };
+      assert.deepEqual(lacks(0x4e00, 0x9fa5), [], file);
+      // Only the latest additions at the end of the block (Unicode 13 and later), which Noto lacks too.
+      assert.ok(lacks(0x9fa6, 0x9fff).every((cp) => cp >= 0x9feb), file);
+      assert.deepEqual(lacks(0x3001, 0x3011), [], file);
+      assert.deepEqual(lacks(0xff01, 0xff5e), [], file);
+      for (const ch of '堃珺昇“”‘’…—·') assert.ok(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${file}: ${ch}`);
+    }
+  });
+
   it('each font file is parsed once per process: the same parsed object every time', () => {
     const a = loadFont(SERIF);
     assert.ok(a);

@@ -104,6 +104,33 @@ describe('PDF export of the fixture reports, read back', () => {
     }
   });
 
+  it('no table row is split: the figures of each row sit on one page, on one baseline', () => {
+    for (const c of cases) {
+      // Figures per printed row, from the template grid.
+      const expected: number[] = [];
+      const tpl = getTemplate(c.report.format);
+      for (const id of TABLE_IDS) {
+        const data = c.report.tables[id] as Record<string, unknown> | null;
+        if (!data) continue;
+        for (const row of tpl.tables[id].grid) {
+          const n = row.cells.filter((x) => x.type === 'value' && typeof readCell(tpl.tables[id], data, x.ref) === 'number').length;
+          if (n > 0) expected.push(n);
+        }
+      }
+      const got: number[] = [];
+      let last: { page: number; baseline: number } | null = null;
+      c.pages.forEach((p, page) => {
+        for (const it of p.items) {
+          if (!/^\d+(\.\d+)?$/.test(it.str.trim())) continue;
+          if (last && last.page === page && Math.abs(last.baseline - it.baseline) < 0.5) got[got.length - 1]!++;
+          else got.push(1);
+          last = { page, baseline: it.baseline };
+        }
+      });
+      assert.deepEqual(got, expected, c.name);
+    }
+  });
+
   it('a 2019 report prints the 2019 table 二 and table 三 rows; 2021 reports the 2021 ones', () => {
     const old = cases.find((c) => c.name === 'longde-liancai-2019')!;
     const now = cases.find((c) => c.name === 'zhongning-enhe-2024')!;
