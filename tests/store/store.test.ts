@@ -452,6 +452,12 @@ describe('store: revisions', () => {
       assert.ok(oldDays.length >= 2 && recentHours.length >= 50, `kept ${oldDays.length} daily, ${recentHours.length} hourly`);
       assert.ok(revs.length < 1 + 120 + 60);
       await s.close();
+      // The thinned files are gone from the disk once the store has closed; the listed ones remain.
+      const files = readdirSync(join(t.dir, 'revisions', o.meta.id)).sort();
+      assert.equal(files.length, revs.length);
+      const s2 = await openStore(t.dir);
+      assert.deepEqual(await s2.listRevisions(o.meta.id), revs);
+      await s2.close();
     } finally {
       t.done();
     }
