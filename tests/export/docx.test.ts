@@ -356,9 +356,35 @@ describe('DOCX in LibreOffice', { skip: SOFFICE ? false : 'LibreOffice (soffice)
       for (const c of placeTable(getTemplate('2021').tables[id], null).cells)
         if (!c.value) assert.ok(text.includes(c.text.replace(/\s+/g, '')), `LibreOffice prints “${c.text}”`);
 
-    // Against our own PDF writer, when it is there.
+    // Against our own PDF writer.
     const { renderPdf } = await import('../../main/export/pdf.js');
     const ours = await renderPdf(zhongning, {});
     assert.ok(Math.abs(ours.pages - pages) <= 1, `LibreOffice ${pages} pages, our PDF ${ours.pages}`);
+  });
+
+  it('every fixture report, with and without the cover page: LibreOffice prints as many pages as our PDF, ±1', { timeout: 300_000 }, async () => {
+    const { renderPdf } = await import('../../main/export/pdf.js');
+    const sources = ['documents/huaian-city-2024.pdf', 'reports/longde-liancai-2019.txt', 'documents/template-2021-blank.docx', 'reports/xingqing-zhangzheng-2023.txt', 'reports/yongning-lijun-2023.txt', 'reports/zhongning-enhe-2024.txt'];
+    const ourPages = new Map<string, number>();
+    const files: string[] = [];
+    for (const src of sources) {
+      const r = (await importPath(fixture(src))).report;
+      for (const cover of [null, {}]) {
+        const name = `${src.replace(/^.*\//, '').replace(/\.\w+$/, '')}${cover ? '-cover' : ''}`;
+        writeFileSync(join(dir, `${name}.docx`), await writeDocx(r, { cover }));
+        files.push(join(dir, `${name}.docx`));
+        ourPages.set(name, (await renderPdf(r, { cover })).pages);
+      }
+    }
+    // One LibreOffice start for all twelve files.
+    await run(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'all'), ...files], { timeout: 280_000 });
+    const report: string[] = [];
+    for (const [name, ours] of ourPages) {
+      const info = (await run('pdfinfo', [join(dir, 'all', `${name}.pdf`)])).stdout;
+      const lo = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      report.push(`${name}: LibreOffice ${lo}, ours ${ours}`);
+      assert.ok(Math.abs(lo - ours) <= 1, report.join('\n'));
+    }
+    assert.equal(report.length, 12);
   });
 });
