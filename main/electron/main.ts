@@ -94,7 +94,8 @@ async function start(): Promise<void> {
     return;
   }
   const store = await openStore(dataDir);
-  const ctx: AppContext = { store, host: electronHost(() => mainWindow), version: app.getVersion() };
+  // Damaged files moved aside while opening: the window shows them (getAppInfo.notices), as in the browser mode.
+  const ctx: AppContext = { store, host: electronHost(() => mainWindow), version: app.getVersion(), notices: store.notices };
   registerApi(createHandlers(ctx));
   handleAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
 
@@ -119,16 +120,6 @@ async function start(): Promise<void> {
 
   mainWindow = await createMainWindow(app.getPath('userData'));
   mainWindow.on('closed', () => (mainWindow = null));
-  // A damaged file moved aside while opening the store: tell the clerk what happened and where.
-  if (store.notices.length > 0) {
-    void dialog.showMessageBox(mainWindow, {
-      type: 'warning',
-      title: '年报助手',
-      message: '部分数据文件已损坏，已自动恢复',
-      detail: store.notices.map((n) => n.message).join('\n\n'),
-      buttons: ['知道了'],
-    });
-  }
 
   let closing = false;
   app.on('before-quit', (event) => {

@@ -34,6 +34,8 @@ function run(): Report {
   writeFileSync(join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>年报助手</title>');
   writeFileSync(join(appRoot, 'secret.txt'), 'TOP SECRET');
   const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-data-'));
+  // A damaged settings file: moved aside at start, and the window is told (getAppInfo.notices).
+  writeFileSync(join(dataDir, 'settings.json'), '{"storeVersion":1,"settings":{"office":');
   // The window's size and position from the last run (userData = <appData>/nianbao).
   const appData = mkdtempSync(join(tmpdir(), 'nianbao-appdata-'));
   mkdirSync(join(appData, 'nianbao'));
@@ -107,6 +109,9 @@ describe('Electron main process (bundle, with a recording stand-in for electron)
   it('answers IPC from our page only, parses arguments, uses the real store', () => {
     assert.equal(r.checks.appInfo.ok, true);
     assert.equal(r.checks.appInfo.value.host, 'electron');
+    const [notice] = r.checks.appInfo.value.notices;
+    assert.match(notice.damagedFile, /settings\.json\.damaged-/);
+    assert.match(notice.message, /设置文件已损坏/);
     assert.equal(r.checks.foreign.ok, false);
     assert.equal(r.checks.foreign.error.code, 'forbidden');
     assert.equal(r.checks.noFrame.error.code, 'forbidden');
