@@ -271,25 +271,62 @@ describe('report editor (Chromium, browser mode)', () => {
     }
   });
 
-  it('one whole pass with the keyboard alone: Tab, arrows and Enter fill every table', async () => {
+  it('one whole pass with the keyboard alone: the rail, the preamble, the text, every table, undo', async () => {
     const { page, errors, context } = await openApp(browser, server, { width: 1440, height: 900 });
     try {
+      // The office profile in 设置 (as the first run asks for it): the new report's 前言 is drawn from it.
+      await apiCall(page, server, 'saveSettings', { office: OFFICE, deadline: '01-31' });
+      await page.reload();
+      await page.getByRole('heading', { name: '年度报告' }).waitFor();
       await page.keyboard.press('Control+N');
       await page.locator('#nb-new-year').waitFor();
       await page.keyboard.press('Control+A');
       await page.keyboard.type('2023');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
-      const active = () => page.evaluate(() => ({ label: document.activeElement?.getAttribute('aria-label') ?? '', readOnly: (document.activeElement as HTMLInputElement | null)?.readOnly ?? false, tag: document.activeElement?.tagName ?? '' }));
+      const id = /#\/report\/([a-z0-9-]+)/.exec(page.url())![1];
+      const active = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return { label: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '', readOnly: el?.readOnly ?? false, tag: el?.tagName ?? '', id: el?.id ?? '' };
+        });
+      /** Tab (or Shift+Tab) until the focus is on `label`; fails after `max` presses. */
+      const tabTo = async (label: string | RegExp, max = 120, key = 'Tab') => {
+        for (let i = 0; i < max; i++) {
+          const a = await active();
+          if (typeof label === 'string' ? a.label === label : label.test(a.label)) return a;
+          await page.keyboard.press(key);
+        }
+        assert.fail(`Tab never reached ${label}; at ${(await active()).label}`);
+      };
 
-      // Tab from the top of the page into the first cell of 表二.
-      let a = await active();
-      for (let i = 0; i < 200 && !a.label.startsWith('表二'); i++) {
-        await page.keyboard.press('Tab');
-        a = await active();
+      // The rail: Tab into it, Enter on 前言 puts the focus on that part's heading.
+      await tabTo(/^.前言（(未填写|已完成|有错误|有警告)）$/);
+      await page.keyboard.press('Enter');
+      assert.equal((await active()).id, 'nb-h-preamble');
+      // 前言 regenerated from the profile: Enter on the button, Enter on the question's default answer.
+      await tabTo('按机关信息重新生成前言');
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-modal-confirm-title').getByText('重新生成前言？').waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+      assert.match(await page.getByLabel('前言正文', { exact: true }).inputValue(), /2023年1月1日至2023年12月31日/);
+      // 一: the introduction typed; a sub-part added with Enter on 添加小节 later on.
+      await tabTo('一、导语 正文');
+      await page.keyboard.type('2023年，恩和镇坚持以公开为常态、不公开为例外，全面推进政务公开工作。');
+      for (const [heading, text] of [
+        ['（一）主动公开', '全年主动公开政府信息120条，涵盖预决算、行政执法、惠民政策等内容。'],
+        ['（二）依申请公开', '全年未收到政府信息公开申请，依申请公开工作制度健全。'],
+        ['（三）政府信息管理', '严格执行信息发布前保密审查制度，规范信息发布流程。'],
+        ['（四）平台建设', '依托县政府门户网站和政务新媒体及时发布各类信息。'],
+        ['（五）监督保障', '将政务公开纳入年度目标考核，定期开展自查。'],
+      ]) {
+        await tabTo(`一、${heading} 正文`);
+        await page.keyboard.type(text);
       }
-      assert.equal(a.label, '表二 规章 本年制发件数');
-      // 表二 and 表三 by Tab: every cell typed (0) unless computed; Tab leaves one table for the next.
+
+      // Tab into 表二; 表二 and 表三 by Tab: every cell typed (0) unless computed; Tab leaves one table for the next.
+      let a = await tabTo('表二 规章 本年制发件数', 200);
       let typed = 0;
       for (let i = 0; i < 400; i++) {
         a = await active();
@@ -308,17 +345,38 @@ describe('report editor (Chromium, browser mode)', () => {
         if (!a.readOnly) await page.keyboard.type('0');
         await page.keyboard.press('ArrowRight');
       }
-      // Enter moves down, Shift+Tab back: in 表三, from row 一 to row 二.
-      await page.keyboard.press('Shift+Tab');
-      a = await active();
-      assert.match(a.label, /^表四/);
+      // Tab out of 表四 into 五.
+      await page.keyboard.press('Tab');
+      await tabTo('五、导语 正文');
+      await page.keyboard.type('对照年度报告要求，我镇政务公开工作还存在一些问题。');
+      await tabTo('五、（一）存在的主要问题 正文');
+      await page.keyboard.type('一是公开内容不够全面，二是栏目更新不够及时。');
+      await tabTo('五、（二）改进情况 正文');
+      await page.keyboard.type('2024年将加强培训，健全信息更新机制，确保公开内容及时准确。');
+      // 六: the 信息处理费 sentence with Enter, and a sub-part added with Enter on 添加小节.
+      await tabTo('插入“本年度未收取信息处理费。”');
+      await page.keyboard.press('Enter');
+      await tabTo('添加小节');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '六部分第 2 段的小标题', null, { timeout: 2_000 }); // the new sub-part takes the focus
+      // Its number is there already, the caret after it: the clerk types the title.
+      await page.keyboard.type('其他事项说明');
+      assert.equal(await page.getByLabel('六部分第 2 段的小标题', { exact: true }).inputValue(), '（一）其他事项说明');
+      await page.keyboard.press('Tab');
+      await tabTo('六、（一）其他事项说明 正文', 6);
+      await page.keyboard.type('无其他需要报告的事项。');
+      // Ctrl+Z / Ctrl+Y from the keyboard, across the whole report.
+      await page.keyboard.press('Control+Z');
+      assert.equal(await page.getByLabel('六、（一）其他事项说明 正文', { exact: true }).inputValue(), '');
+      await page.keyboard.press('Control+Y');
+      assert.equal(await page.getByLabel('六、（一）其他事项说明 正文', { exact: true }).inputValue(), '无其他需要报告的事项。');
 
       await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
-      for (const part of ['active', 'applications', 'reviews']) {
+      for (const part of ['preamble', 'overview', 'active', 'applications', 'reviews', 'problems', 'other']) {
         assert.equal(await page.locator(`[data-part="${part}"]`).getAttribute('data-state'), 'complete', `${part} complete`);
       }
       assert.equal(await page.locator('.nb-cell.nb-blank').count(), 0, 'no blank cell left');
-      assert.equal(await page.locator('.nb-finding').filter({ hasText: '表三' }).count(), 0);
+      assert.equal(await page.locator('.nb-finding.nb-sev-error').count(), 0, 'no error left');
 
       // Keyboard in a column: Enter goes down, arrows go across.
       const first = page.getByLabel(NEW_NATURAL, { exact: true });
@@ -329,8 +387,16 @@ describe('report editor (Chromium, browser mode)', () => {
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowRight');
       assert.equal((await active()).label, `${T3} 法人或其他组织 商业企业`);
-      // Rail: Enter on a part moves the focus to its heading.
       await screenshot(page, 'editor-keyboard');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('0');
+      await page.keyboard.press('Enter');
+      await waitSaved(page);
+      const stored = (await apiCall<{ report: Stored }>(page, server, 'getReport', { id })).report;
+      assert.equal(stored.sections.overview[0].text, '2023年，恩和镇坚持以公开为常态、不公开为例外，全面推进政务公开工作。');
+      assert.equal(stored.tables.applications.new[0], 0);
+      assert.deepEqual(stored.tables.reviews.review, [0, 0, 0, 0, 0]);
       assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
     } finally {
       await context.close();

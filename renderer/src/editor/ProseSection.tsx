@@ -95,7 +95,7 @@ function ProseSectionImpl({ id, parts, marks, sectionFindings, headingAsWritten 
                   aria-label={`删除 ${s.numeral}、${name}`}
                   onClick={() => {
                     setParts((ps) => ps.filter((_, j) => j !== i));
-                    ed.notify(`已删除“${name}”。按 Ctrl+Z 可以撤销。`);
+                    ed.notify(`已删除“${name}”。按 Ctrl+Z 可以撤销。`, 'info');
                   }}
                 >
                   删除

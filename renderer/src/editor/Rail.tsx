@@ -20,7 +20,10 @@ function RailImpl({ states, current, onGo }: Props) {
               <span className={`nb-state nb-state-${states[id]}`} aria-hidden="true">
                 {STATE_ICON[states[id]]}
               </span>
-              <span className="nb-rail-label">{PART_LABEL[id]}</span>
+              <span className="nb-rail-label">
+                {PART_LABEL[id].replace(/（.*）$/, '')}
+                {/（(.*)）$/.test(PART_LABEL[id]) && <span className="nb-rail-sub">{/（(.*)）$/.exec(PART_LABEL[id])![1]}</span>}
+              </span>
               <span className="nb-sr">（{STATE_LABEL[states[id]]}）</span>
             </button>
           </li>
