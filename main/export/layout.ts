@@ -28,11 +28,16 @@ export const PAGE_PT = {
   blockHeight: mm(PAGE.textBlockMm.height),
 } as const;
 
-/** 22 lines of 28 characters; with 16 pt type the pitch is 225 mm / 22 ≈ 28.99 pt, exact. */
+/**
+ * 22 lines of 28 characters; with 16 pt type the pitch is 225 mm / 22 ≈ 28.99 pt, exact. 28
+ * characters of 16 pt are 158 mm, a little over the 156 mm block: as Word's character grid does,
+ * each character advances by 156 mm / 28 ≈ 15.79 pt (0.21 pt tighter than its width).
+ */
 export const GRID = {
   linesPerPage: 22,
   charsPerLine: 28,
   linePitch: PAGE_PT.blockHeight / 22,
+  charPitch: PAGE_PT.blockWidth / 28,
 } as const;
 
 export type FontRole = 'title' | 'body' | 'h1' | 'h2' | 'pageNumber' | 'table';

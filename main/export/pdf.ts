@@ -16,12 +16,14 @@ import { fontFor, fontSet, isInvisible, shippedFontDir } from './fonts.js';
 import type { FontChoice, FontSet } from './fonts.js';
 import { GRID, PAGE_NUMBER, PAGE_PT, PARAGRAPH, SIZE, TABLE, mm, pageNumberText } from './layout.js';
 import type { FontRole } from './layout.js';
-import { breakParagraph, spreadSpacing, titleLines } from './linebreak.js';
+import { breakParagraph, titleLines } from './linebreak.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** The character drawn in place of one no font has (the typesetter's 〓 “geta”), after reporting it. */
 const MISSING_MARK = '〓';
+/** Body text on the character grid: 28 characters a line (GRID.charPitch), not 27.6. */
+const TRACK = GRID.charPitch - SIZE.body;
 /** fontkit features switched off (pdfkit passes the object on to fontkit's layout). */
 const NO_SHAPING = { kern: false, liga: false, clig: false, calt: false, rlig: false } as unknown as PDFKit.Mixins.TextOptions['features'];
 /** Share of the type size from the centre of an ideograph's em box down to the baseline. */
@@ -237,8 +239,8 @@ class Writer {
     const size = SIZE.body;
     const { text, roleAt, lines } = this.breakRuns(runs, indent);
     const carryFrom = tail > 0 ? Math.max(0, lines.length - 2) : -1;
-    lines.forEach((line, n) => {
-      if (n === carryFrom && this.page > 0 && this.y + (lines.length - n) * GRID.linePitch + tail > PAGE_PT.blockHeight + 0.01) this.newPage();
+    lines.forEach((line, k) => {
+      if (k === carryFrom && this.page > 0 && this.y + (lines.length - k) * GRID.linePitch + tail > PAGE_PT.blockHeight + 0.01) this.newPage();
       this.ensure(GRID.linePitch);
       const segs: Seg[] = [];
       let i = line.start;
@@ -249,11 +251,15 @@ class Writer {
         segs.push(...this.segments(text.slice(i, j), role, size));
         i = j;
       }
+      // line.width counts TRACK after every character; the ink ends one TRACK earlier.
+      const n = [...line.text].length;
+      const ink = line.width - TRACK;
       let x = PAGE_PT.left + line.indent;
-      let spacing = 0;
-      if (align === 'center') x = PAGE_PT.left + (PAGE_PT.blockWidth - line.width) / 2;
-      else if (align === 'right') x = PAGE_PT.left + PAGE_PT.blockWidth - line.width;
-      else spacing = spreadSpacing(line, PAGE_PT.blockWidth);
+      let spacing = TRACK;
+      if (align === 'center') x = PAGE_PT.left + (PAGE_PT.blockWidth - ink) / 2;
+      else if (align === 'right') x = PAGE_PT.left + PAGE_PT.blockWidth - ink;
+      // Spread: the characters of every line but a paragraph's last reach the right edge.
+      else if (!line.last && n > 1) spacing = TRACK + (PAGE_PT.blockWidth - line.indent - ink) / (n - 1);
       this.draw(segs, x, this.baselineOfLine(size), spacing);
       this.y += GRID.linePitch;
     });
@@ -271,13 +277,14 @@ class Writer {
       for (const ch of s) {
         const role = roleAt[i] ?? 'body';
         const f = fontFor(this.chain(role), ch.codePointAt(0)!) ?? this.chain(role)[0]!;
-        w += advance(f, ch.codePointAt(0)!) * size;
+        w += advance(f, ch.codePointAt(0)!) * size + TRACK;
         i += ch.length;
       }
       return w;
     };
-    const firstIndent = indent ? PARAGRAPH.firstLineIndentChars * size : 0;
-    const lines = breakParagraph(text, measure, PAGE_PT.blockWidth, firstIndent);
+    const firstIndent = indent ? PARAGRAPH.firstLineIndentChars * GRID.charPitch : 0;
+    // 28 characters fill the line exactly: a hair of room for rounding.
+    const lines = breakParagraph(text, measure, PAGE_PT.blockWidth + 0.01, firstIndent);
     return { text, roleAt, lines };
   }
 

@@ -213,7 +213,7 @@ describe('PDF export of the fixture reports, read back', () => {
     for (const c of cases) {
       for (const [pi, p] of c.pages.entries()) {
         // Body-size lines of running text: starting at the left edge or at the two-character indent.
-        const lines = p.items.filter((i) => Math.abs(i.size - SIZE.body) < 0.1 && i.baseline < BLOCK.bottom && (Math.abs(i.x - BLOCK.left) < TOL || Math.abs(i.x - BLOCK.left - 2 * SIZE.body) < TOL));
+        const lines = p.items.filter((i) => Math.abs(i.size - SIZE.body) < 0.1 && i.baseline < BLOCK.bottom && (Math.abs(i.x - BLOCK.left) < TOL || Math.abs(i.x - BLOCK.left - 2 * GRID.charPitch) < TOL));
         for (const [k, l] of lines.entries()) {
           const where = `${c.name} page ${pi + 1}: “${l.str}”`;
           assert.ok(!CLOSING.has([...l.str][0]!), where);
