@@ -36,11 +36,19 @@ async function fill(dir: string, n: number, base: Report): Promise<{ ids: string
  * Saves alternate between the two stores, so that both see the same machine (other processes,
  * disk flushes, JIT warm-up) and the ratio compares like with like.
  */
-async function saveLatencies(stores: { dir: string; ids: string[] }[], base: Report): Promise<number[][]> {
+async function saveLatencies(stores: { dir: string; ids: string[] }[], base: Report, floorDir: string): Promise<{ samples: number[][]; floor: number[] }> {
   const { openStore } = await import('../main/store/index.js');
+  const { writeFileDurable } = await import('../main/store/durable-file.js');
   const opened = await Promise.all(stores.map((s) => openStore(s.dir)));
   const samples: number[][] = stores.map(() => []);
+  // The floor: one bare durable write of the same size (temp, fsync, rename, fsync folder),
+  // interleaved with the saves, so a loaded machine shows in both figures alike.
+  const floor: number[] = [];
+  const floorFile = join(floorDir, 'floor.json');
   for (let i = 0; i < WARMUP + SAVES; i++) {
+    const f0 = performance.now();
+    await writeFileDurable(floorFile, JSON.stringify({ i, report: base }));
+    if (i >= WARMUP) floor.push(performance.now() - f0);
     // A keystroke's worth of change in the middle of the prose.
     const overview = base.sections.overview.map((p, j) => (j === 3 ? { ...p, text: `${p.text}${'改'.repeat(i % 50)}${i}` } : p));
     const report = { ...base, sections: { ...base.sections, overview } };
@@ -53,7 +61,7 @@ async function saveLatencies(stores: { dir: string; ids: string[] }[], base: Rep
     }
   }
   for (const s of opened) await s.close();
-  return samples;
+  return { samples, floor };
 }
 
 /** In a fresh process: the time to openStore + listReports (and, apart, the module loading before it). */
@@ -88,7 +96,11 @@ async function main(): Promise<void> {
       dirs.push(dir);
       filled.push({ dir, ...(await fill(dir, n, base)) });
     }
-    const samples = await saveLatencies(filled, base);
+    const floorDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-floor-'));
+    dirs.push(floorDir);
+    const { samples, floor } = await saveLatencies(filled, base, floorDir);
+    const f = stats(floor);
+    emit('store', 'durable_write_floor_p95', f.p95, 'ms', { n: f.n, median: Math.round(f.median * 1000) / 1000, what: 'one bare temp+fsync+rename+fsync-folder write of a report, interleaved (a save does this plus a journal fdatasync)' });
     sizes.forEach((n, k) => {
       const s = stats(samples[k]);
       results[n] = s;
