@@ -56,10 +56,18 @@ function listMentions(path: string, text: string, old: number, out: YearMention[
   }
 }
 
-function shiftParts(parts: Part[], base: string, old: number, mentions: YearMention[]): Part[] {
+/**
+ * Last year's plan in 五 (「2025年，我镇将…」 in the 2024 report) is this year's plan for the year
+ * after: it moves on by one too. Run before shiftCertain, so a year it moved is not moved again.
+ */
+function shiftPlans(text: string, old: number): string {
+  return text.replace(new RegExp(`(?<!\\d)${old + 1}(\\s*年度?\\s*[，,]?[^。；\\d]{0,12}?(?:将|计划|打算))`, 'g'), `${old + 2}$1`);
+}
+
+function shiftParts(parts: Part[], base: string, old: number, mentions: YearMention[], plans = false): Part[] {
   return parts.map((p, i) => {
     const heading = shiftCertain(p.heading, old);
-    const text = shiftCertain(p.text, old);
+    const text = shiftCertain(plans ? shiftPlans(p.text, old) : p.text, old);
     listMentions(`${base}.${i}.heading`, heading, old, mentions);
     listMentions(`${base}.${i}.text`, text, old, mentions);
     return { heading, text };
@@ -103,7 +111,7 @@ export function nextYearReport(prev: Report, prevId: string | null): NextYearRes
 
   const sections = {
     overview: old === null ? prev.sections.overview.map((p) => ({ ...p })) : shiftParts(prev.sections.overview, 'sections.overview', old, mentions),
-    problems: old === null ? prev.sections.problems : partsFromText(partsToText(shiftParts(prev.sections.problems, 'sections.problems', old, []))),
+    problems: old === null ? prev.sections.problems : partsFromText(partsToText(shiftParts(prev.sections.problems, 'sections.problems', old, [], true))),
     other: old === null ? prev.sections.other : partsFromText(partsToText(shiftParts(prev.sections.other, 'sections.other', old, []))),
   };
   if (old !== null) {

@@ -71,6 +71,13 @@ describe('next year', () => {
     const b = nextYearReport(xingqing, null);
     assert.match(b.report.preamble ?? '', /统计数据从 2024 年 1 月 1 日至 12 月 31 日/);
     assert.ok(!b.mentions.some((m) => m.path === 'preamble'));
+    // Last year's plan for this year (五 of 2023: 「2024年，我镇将…」) becomes this year's plan for next year.
+    const yongning = (await importPath(fixture('reports/yongning-lijun-2023.txt'))).report;
+    const c = nextYearReport(yongning, null);
+    const plans = c.report.sections.problems.map((p) => p.text).join('\n');
+    assert.match(plans, /2025年，我镇将认真贯彻落实/);
+    assert.match(plans, /2024年，我镇在推进政府信息公开方面/); // the year under report, moved once
+    assert.ok(!checkReport(c.report).some((f) => f.rule === 's.yearMentions'));
     // The checker agrees: the new drafts' statistics periods are right for their year.
     for (const r of [a.report, b.report]) assert.ok(!checkReport(r).some((f) => f.rule === 's.period'), r.title ?? '');
   });
