@@ -32,6 +32,7 @@ import { coverBlocks, placeTable, reportBlocks } from './content.js';
 import type { Block, PlacedCell, PlacedTable, Run } from './content.js';
 import { FONT_NAMES, FOOTER_DISTANCE_PT, GRID, PAGE, PAGE_NUMBER, PAGE_PT, PARAGRAPH, SIZE, TABLE, mm, twips } from './layout.js';
 import type { FontRole } from './layout.js';
+import { xmlSafe } from './html.js';
 import { titleLines } from './linebreak.js';
 
 // ---- measurements in Word's units (twips, half-points, eighths of a point) --------------------
@@ -69,7 +70,7 @@ function fontOf(role: FontRole) {
 }
 
 function run(text: string, role: FontRole, size: number, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text, font: fontOf(role), size: halfPoints(size), sizeComplexScript: halfPoints(size), ...extra });
+  return new TextRun({ text: xmlSafe(text), font: fontOf(role), size: halfPoints(size), sizeComplexScript: halfPoints(size), ...extra });
 }
 
 /** Width of a line of body text in twips: ideographs one em, ASCII half an em (Times digits). */
@@ -325,7 +326,7 @@ export function buildDocx(report: Report, opts: { cover?: Cover | null } = {}): 
   const children = blocksToChildren(blocks, report.office.name);
   const styleRun = (role: FontRole) => ({ font: fontOf(role), size: halfPoints(SIZE.body), sizeComplexScript: halfPoints(SIZE.body), bold: false, italics: false, color: '000000' });
   return new Document({
-    title: reportTitle(report),
+    title: xmlSafe(reportTitle(report)),
     creator: '年报助手',
     description: '政府信息公开工作年度报告',
     evenAndOddHeaderAndFooters: true,

@@ -31,8 +31,16 @@ function family(role: FontRole): string {
 /** Web sizes keep the printed proportions of body and title (16 and 22 px); tables at their point size in px (14, 16). */
 const PX = (pt: number) => `${Math.round((pt / SIZE.body) * 16 * 10) / 10}px`;
 
+/**
+ * Characters XML 1.0 and HTML cannot hold (control characters that old .doc files and pasted
+ * text carry, lone surrogates): left out of every file we write. In a .docx Word would refuse
+ * to open the file.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const xmlSafe = (s: string): string => s.replace(NOT_XML, '');
+
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return xmlSafe(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Escaped text with its line breaks as <br>. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { placeTable } from '../../main/export/content.js';
 import { writeDocx } from '../../main/export/docx.js';
@@ -217,6 +218,23 @@ describe('DOCX: page, grid and fonts as layout.md', () => {
     check(await open(await writeDocx({ ...zhongning, signature: '恩和镇政府' }, {})), '恩和镇政府', 4);
     // A name longer than the date: right-inset two characters, the date centred under it (as the PDF).
     check(plain, '中宁县恩和镇人民政府', null);
+  });
+});
+
+describe('DOCX: text the file cannot hold', () => {
+  it('control characters from old .doc files and lone surrogates are left out, so every part is well-formed XML', async () => {
+    const dirty = '本年度未收取\u000b信息处理费\u0001。\ud800孤' ;
+    const r: Report = { ...zhongning, title: '某镇\u00072024年政府信息公开工作年度报告', sections: { ...zhongning.sections, other: [{ heading: '', text: dirty }] } };
+    const d = await open(await writeDocx(r, {}));
+    for (const name of Object.keys(d.zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) {
+      const xml = await d.zip.file(name)!.async('string');
+      assert.equal(XMLValidator.validate(xml), true, name);
+      // The validator lets control characters through; XML 1.0 (and Word) does not.
+      assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/, name);
+    }
+    const texts = paragraphs(d.doc).map(textOf);
+    assert.ok(texts.includes('本年度未收取信息处理费。孤'));
+    assert.ok(texts.includes('某镇2024年政府信息公开工作年度报告'));
   });
 });
 

@@ -61,6 +61,9 @@ describe('HTML for the website', () => {
       const texts = htmlToDocument(html).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
       assert.ok(texts.includes(evil), 'the text reads back as written');
     }
+    const withControls = writeHtml({ ...zhongning, sections: { ...zhongning.sections, other: [{ heading: '', text: '未收取\u000b信息处理费\u0001。' }] } }, { fragment: true });
+    assert.doesNotMatch(withControls, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    assert.ok(withControls.includes('未收取信息处理费。'));
   });
 
   for (const [name, get] of [
