@@ -154,7 +154,7 @@ describe('nianbao serve (browser mode)', { timeout: 120_000 }, () => {
     assert.equal(r.status, 200);
     assert.match(String(r.headers['content-type']), /application\/json/);
     assert.equal(r.headers['cache-control'], 'no-store');
-    assert.deepEqual(r.json(), { ok: true, value: { host: 'browser', version: JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8')).version, dataDir } });
+    assert.deepEqual(r.json(), { ok: true, value: { host: 'browser', version: JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8')).version, dataDir, notices: [] } });
   });
 
   it('parses arguments with the contract: invalid_argument in Chinese', async () => {
