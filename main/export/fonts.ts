@@ -226,30 +226,55 @@ export function fontSet(env: Record<string, string | undefined> = process.env): 
   const key = shippedOnly ? 'shipped' : 'system';
   const hit = cachedSets.get(key);
   if (hit) return hit;
-  const extras = EXTRA_FALLBACKS.map((c) => resolve(c, shippedOnly)).filter((x): x is FontChoice => x !== null);
+  const shipped = [SERIF, SANS].map((c) => resolve(c, true)).filter((x): x is FontChoice => x !== null);
   const chains = {} as Record<FontRole, FontChoice[]>;
   for (const role of Object.keys(CANDIDATES) as FontRole[]) {
     const own = CANDIDATES[role].map((c) => resolve(c, shippedOnly)).find((x): x is FontChoice => x !== null);
     const chain: FontChoice[] = own ? [own] : [];
-    for (const e of extras) if (!chain.some((x) => x.font === e.font)) chain.push({ ...e, embolden: false });
+    for (const e of shipped) if (!chain.some((x) => x.font === e.font)) chain.push({ ...e, embolden: false });
     if (chain.length === 0) throw new Error('找不到可用的中文字体：安装文件夹中的 assets/fonts 缺失，请重新安装年报助手。');
     chains[role] = chain;
+    chainSource.set(chain, shippedOnly);
   }
   const set = { chains };
   cachedSets.set(key, set);
   return set;
 }
 
+/** Which search a chain came from (shipped only or the whole machine), until it is extended. */
+const chainSource = new WeakMap<FontChoice[], boolean>();
+const extraCache = new Map<boolean, FontChoice[]>();
+
+/**
+ * The other CJK fonts on the machine, for characters neither the role's font nor the shipped
+ * fonts have (CJK Extension B names): opened only when such a character turns up, so a usual
+ * export reads no font file it does not print with.
+ */
+function extraFonts(shippedOnly: boolean): FontChoice[] {
+  let out = extraCache.get(shippedOnly);
+  if (!out) {
+    out = EXTRA_FALLBACKS.map((c) => resolve(c, shippedOnly)).filter((x): x is FontChoice => x !== null);
+    extraCache.set(shippedOnly, out);
+  }
+  return out;
+}
+
 /** For tests: forget what was found (not what was parsed). */
 export function resetFontSearch(): void {
   fileIndex = null;
   cachedSets = new Map();
+  extraCache.clear();
 }
 
 /** The first font of the chain that has the character, or null (reported as missing). */
 export function fontFor(chain: FontChoice[], cp: number): FontChoice | null {
   for (const f of chain) if (f.font.hasGlyphForCodePoint(cp)) return f;
-  return null;
+  const source = chainSource.get(chain);
+  if (source === undefined) return null;
+  // First character no font of the chain has: bring in the machine's other CJK fonts, once.
+  chainSource.delete(chain);
+  for (const e of extraFonts(source)) if (!chain.some((x) => x.font === e.font)) chain.push({ ...e, embolden: false });
+  return fontFor(chain, cp);
 }
 
 /** Characters that need no glyph (spaces, controls). */

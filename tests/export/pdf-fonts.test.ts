@@ -5,11 +5,11 @@
  * official and Windows fonts have (copies of the shipped fonts: the search goes by file name).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fontDirs, fontSet, loadFont, resetFontSearch, shippedFontDir } from '../../main/export/fonts.js';
+import { fontDirs, fontFor, fontSet, loadFont, resetFontSearch, shippedFontDir } from '../../main/export/fonts.js';
 import { renderPdf } from '../../main/export/pdf.js';
 import { importPath } from '../../main/import/index.js';
 import { fixture } from '../helpers/fixtures.js';
@@ -40,7 +40,6 @@ describe('PDF fonts: search and parsing', () => {
   it('finds the fonts of layout.md by their file names, best first; roles with none keep the shipped font', async () => {
     const fonts = join(dir, 'fonts');
     const sub = join(fonts, 'wps-office'); // a sub-folder, as WPS and font packages install them
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(sub, { recursive: true });
     symlinkSync(SERIF, join(fonts, 'simfang.ttf')); // Windows 仿宋
     symlinkSync(SANS, join(sub, 'SIMHEI.TTF')); // Windows 黑体, upper case as on old Windows
@@ -87,6 +86,28 @@ describe('PDF fonts: search and parsing', () => {
       assert.deepEqual(lacks(0x3001, 0x3011), [], file);
       assert.deepEqual(lacks(0xff01, 0xff5e), [], file);
       for (const ch of '堃珺昇“”‘’…—·') assert.ok(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${file}: ${ch}`);
+    }
+  });
+
+  it('other CJK fonts of the machine (宋体-ExtB…) are opened only when a character needs them', () => {
+    const fonts = join(dir, 'extb');
+    mkdirSync(fonts, { recursive: true });
+    symlinkSync(SANS, join(fonts, 'simsunb.ttf'));
+    process.env.NIANBAO_FONT_DIRS = fonts;
+    try {
+      resetFontSearch();
+      const chain = fontSet({}).chains.body;
+      assert.deepEqual(
+        chain.map((f) => f.file),
+        [SERIF, SANS],
+      );
+      assert.equal(fontFor(chain, 0x4e00)?.file, SERIF);
+      assert.equal(chain.length, 2, 'nothing opened for a character the chain has');
+      assert.equal(fontFor(chain, 0x2003e), null, 'a character no font has');
+      assert.ok(chain.some((f) => f.name === '宋体-ExtB' && f.file === join(fonts, 'simsunb.ttf')), 'the extra fonts joined the chain');
+    } finally {
+      delete process.env.NIANBAO_FONT_DIRS;
+      resetFontSearch();
     }
   });
 
