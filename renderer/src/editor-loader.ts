@@ -14,3 +14,11 @@ export type EditorLoader = () => Promise<{ EditorPage?: ComponentType<EditorPage
 const modules = import.meta.glob<{ EditorPage?: ComponentType<EditorPageProps> }>('./editor/EditorPage.tsx');
 
 export const loadEditor: EditorLoader | null = modules['./editor/EditorPage.tsx'] ?? null;
+
+// The editor chunk is fetched and compiled once the first screen is idle, so that the first report
+// opened is as quick as the later ones (bench/editor.bench.ts, "open → interactive").
+if (loadEditor && typeof window !== 'undefined') {
+  const warm = () => void loadEditor!().catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(warm, { timeout: 3000 });
+  else setTimeout(warm, 1500);
+}

@@ -417,6 +417,28 @@ describe('report editor (Chromium, browser mode)', () => {
       assert.equal(await cell(page, `${T3} 法人或其他组织 科研机构`).inputValue(), '1234');
       assert.equal(await cell(page, `${T3} 总计（自动计算）`).inputValue(), '3702');
 
+      // F2 and a double-click edit in place (the caret after the figure); Delete clears; a computed cell refuses typing.
+      const nn = cell(page, NEW_NATURAL);
+      await nn.click();
+      await page.keyboard.press('F2');
+      await page.keyboard.type('5');
+      await page.keyboard.press('Enter');
+      assert.equal(await nn.inputValue(), '12345');
+      await nn.dblclick();
+      await page.waitForTimeout(50);
+      await page.keyboard.type('6');
+      await page.keyboard.press('Enter');
+      assert.equal(await nn.inputValue(), '123456');
+      await nn.click();
+      await page.keyboard.press('Delete');
+      assert.equal(await nn.inputValue(), '');
+      await page.keyboard.type('1234');
+      await page.keyboard.press('Enter');
+      const totalCell = cell(page, `${T3} 总计（自动计算）`);
+      await totalCell.click();
+      await page.keyboard.type('9');
+      assert.equal(await totalCell.inputValue(), '3702', 'the computed total is not typed over');
+
       // A minus where the form has no decreases: refused at the cell, the cell stays empty.
       const carried = cell(page, CARRIED_IN_NATURAL);
       await carried.click();
