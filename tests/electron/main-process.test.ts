@@ -28,7 +28,7 @@ interface Report {
   checks: Record<string, any>;
 }
 
-function run(): Report {
+function run(extraEnv: Record<string, string> = {}): Report {
   const appRoot = mkdtempSync(join(tmpdir(), 'nianbao-app-'));
   mkdirSync(join(appRoot, 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>年报助手</title>');
@@ -44,7 +44,7 @@ function run(): Report {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, FAKE_APP_PATH: appRoot, FAKE_APP_DATA: appData, NIANBAO_DATA_DIR: '' },
+    env: { ...process.env, FAKE_APP_PATH: appRoot, FAKE_APP_DATA: appData, NIANBAO_DATA_DIR: '', ...extraEnv },
   });
   assert.equal(r.status, 0, r.stderr);
   const line = r.stdout.trim().split('\n').pop() ?? '';
@@ -61,6 +61,16 @@ describe('Electron main process (bundle, with a recording stand-in for electron)
     assert.ok(i('protocol.registerSchemesAsPrivileged') < i('app.whenReady'));
     assert.ok(i('app.enableSandbox') >= 0);
     assert.ok(i('app.on(second-instance)') >= 0, 'a second launch focuses the first window');
+  });
+
+  it('a second launch focuses the first window; the second process quits without a window, store or IPC', () => {
+    assert.deepEqual(r.checks.secondInstance, ['window.restore', 'window.show', 'window.focus']);
+    const second = run({ FAKE_SECOND_INSTANCE: '1' });
+    assert.deepEqual(second.errors, []);
+    assert.ok(second.order.includes('app.quit'));
+    assert.equal(second.order.includes('app.whenReady'), false);
+    assert.deepEqual(second.windows, []);
+    assert.deepEqual(second.ipcChannels, []);
   });
 
   it('registers app:// as a standard, secure scheme and loads the window from it', () => {

@@ -44,10 +44,15 @@ export const app = {
   getPath: (name) => paths[name] ?? join(process.env.FAKE_APP_DATA, name),
   getAppPath: () => process.env.FAKE_APP_PATH,
   getVersion: () => '0.0.0-stand-in',
-  requestSingleInstanceLock: () => (R.order.push('app.requestSingleInstanceLock'), true),
+  // FAKE_SECOND_INSTANCE: another instance already holds the lock.
+  requestSingleInstanceLock: () => (R.order.push('app.requestSingleInstanceLock'), !process.env.FAKE_SECOND_INSTANCE),
   enableSandbox: () => R.order.push('app.enableSandbox'),
   on: (ev, fn) => (R.order.push(`app.on(${ev})`), (appHandlers[ev] = fn)),
-  quit: () => R.order.push('app.quit'),
+  quit: () => {
+    R.order.push('app.quit');
+    // A second instance quits at once; nothing else would end this stand-in.
+    if (process.env.FAKE_SECOND_INSTANCE) setTimeout(finish, 50);
+  },
   exit: (code) => {
     R.order.push(`app.exit(${code})`);
     finish();
@@ -96,6 +101,18 @@ export class BrowserWindow {
     (this.handlers[ev] ??= []).push(fn);
   }
   maximize() {}
+  isMinimized() {
+    return true;
+  }
+  restore() {
+    R.order.push('window.restore');
+  }
+  show() {
+    R.order.push('window.show');
+  }
+  focus() {
+    R.order.push('window.focus');
+  }
   isMaximized() {
     return false;
   }
@@ -173,6 +190,10 @@ async function drive() {
   };
   c.navigate = { away: prevented('will-navigate', 'https://example.com/'), inside: prevented('will-navigate', 'app://nianbao/settings'), redirect: prevented('will-redirect', 'http://127.0.0.1/') };
   c.webview = prevented('will-attach-webview');
+
+  // A second launch: the first window is restored, shown and focused.
+  appHandlers['second-instance']({}, [], '');
+  c.secondInstance = R.order.filter((o) => o.startsWith('window.'));
 
   // Closing the main window remembers its size and position (userData/window-state.json).
   for (const fn of instances[0].handlers.close ?? []) fn({ preventDefault: () => undefined });
