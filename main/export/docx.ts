@@ -105,7 +105,7 @@ function titleParagraph(text: string, officeName: string | null | undefined, pag
   const lines = titleLines(text, maxChars, officeName);
   return offGrid(new Paragraph({
     style: 'Title',
-    children: lines.flatMap((l, i) => [run(l, 'title', SIZE.title, { snapToGrid: false, ...(i > 0 ? { break: 1 } : {}) })]),
+    children: lines.map((l, i) => run(l, 'title', SIZE.title, i > 0 ? { break: 1 } : {})),
     alignment: AlignmentType.CENTER,
     spacing: { ...exactLine, after: PARAGRAPH.linesAfterTitle * LINE_PITCH_TW },
     keepNext: true,
@@ -184,7 +184,7 @@ function cellParagraphs(c: PlacedCell, size: number, centred: boolean, keepNext:
   return lines.map((l) =>
     offGrid(
       new Paragraph({
-        children: l === '' ? [] : [run(l, 'table', size, { snapToGrid: false })],
+        children: l === '' ? [] : [run(l, 'table', size)],
         alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: { line: twips(size * TABLE.lineHeight), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         keepNext,
@@ -203,8 +203,8 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
   /** For each grid position covered by a cell merged down from an earlier row: that cell. */
   const coveredBy = new Map<string, PlacedCell>();
   for (const c of t.cells) for (let r = c.row + 1; r < c.row + c.rowSpan; r++) coveredBy.set(`${r}:${c.col}`, c);
+  // Borders and cell margins are set once on the table (w:tblBorders, w:tblCellMar), not per cell.
   const margins = { top: twips(TABLE.padY), bottom: twips(TABLE.padY), left: twips(TABLE.padX), right: twips(TABLE.padX) };
-  const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
   const rows: TableRow[] = [];
   for (let r = 0; r < t.rows; r++) {
@@ -223,8 +223,6 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
             verticalMerge: c.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
             width: { size: spanWidth(c.col, c.colSpan), type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
-            margins,
-            borders,
           }),
         );
         col += c.colSpan;
@@ -236,8 +234,6 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
             verticalMerge: VerticalMergeType.CONTINUE,
             width: { size: spanWidth(above.col, above.colSpan), type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
-            margins,
-            borders,
           }),
         );
         col += above.colSpan;
@@ -260,6 +256,7 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    margins,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
   });
 }
