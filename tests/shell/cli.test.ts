@@ -113,7 +113,7 @@ describe('nianbao serve opens the browser', () => {
       for (let i = 0; i < 100 && !(existsSync(record) && readFileSync(record, 'utf8').length > 0); i++) await new Promise((r) => setTimeout(r, 50));
       assert.equal(readFileSync(record, 'utf8'), url);
     } finally {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
