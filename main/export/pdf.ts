@@ -11,7 +11,7 @@ import PDFDocument from 'pdfkit';
 import type { Cover, Report } from '../../shared/model/report.js';
 import { reportTitle } from '../../shared/model/title.js';
 import { coverBlocks, placeTable, reportBlocks } from './content.js';
-import type { Block, PlacedCell, Run, RunRole } from './content.js';
+import type { Block, PlacedCell, PlacedTable, Run, RunRole } from './content.js';
 import { fontFor, fontSet, isInvisible, shippedFontDir } from './fonts.js';
 import type { FontChoice, FontSet } from './fonts.js';
 import { GRID, PAGE_NUMBER, PAGE_PT, PARAGRAPH, SIZE, TABLE, mm, pageNumberText } from './layout.js';
@@ -97,10 +97,27 @@ interface Seg {
   size: number;
 }
 
+interface TableMetrics {
+  t: PlacedTable;
+  size: number;
+  /** Line height of cell text. */
+  lh: number;
+  /** Left edge of each column, and the right edge of the last. */
+  colX: number[];
+  cellWidth: (c: PlacedCell) => number;
+  linesOf: (c: PlacedCell) => string[];
+  /** Height a cell's text needs, padding included. */
+  need: (c: PlacedCell) => number;
+  heights: number[];
+  headerH: number;
+  firstGroup: number;
+}
+
 class Writer {
   readonly doc: Doc;
   readonly df: DocFonts;
   readonly missing = new Set<string>();
+  readonly metricsCache = new WeakMap<Block, TableMetrics>();
   page = 0;
   /** Offset from the top of the text block, points. */
   y = 0;
@@ -325,7 +342,10 @@ class Writer {
     }
   }
 
-  table(block: Extract<Block, { kind: 'table' }>): void {
+  /** A table's grid measured: column positions, each cell's lines, each row's height (cached per block). */
+  tableMetrics(block: Extract<Block, { kind: 'table' }>): TableMetrics {
+    const hit = this.metricsCache.get(block);
+    if (hit) return hit;
     const t = placeTable(block.template, block.data);
     const size = SIZE.table[block.template.id];
     const lh = size * TABLE.lineHeight;
@@ -356,18 +376,24 @@ class Writer {
       const lack = need(c) - sum;
       if (lack > 0) for (let r = c.row; r < c.row + c.rowSpan; r++) heights[r]! += lack / c.rowSpan;
     }
+    const headerH = heights.slice(0, t.headerRows).reduce((a, b) => a + b, 0);
+    // What must stand together at the table's start: the header rows, any block title rows and the first body row.
+    let firstGroup = headerH;
+    let fr = t.headerRows;
+    while (fr < t.rows && t.roles[fr] !== 'body') firstGroup += heights[fr++]!;
+    firstGroup += heights[fr] ?? 0;
+    const m = { t, size, lh, colX, cellWidth, linesOf, need, heights, headerH, firstGroup };
+    this.metricsCache.set(block, m);
+    return m;
+  }
+
+  table(block: Extract<Block, { kind: 'table' }>): void {
+    const { t, size, lh, colX, cellWidth, linesOf, need, heights, headerH, firstGroup } = this.tableMetrics(block);
 
     // Place rows on pages: header rows repeat after a break; a block title and the header under
     // it stay with the first row that follows; no row is split.
     const placed: { page: number; y: number }[] = [];
-    const headerH = heights.slice(0, t.headerRows).reduce((a, b) => a + b, 0);
     if (this.page === 0) this.newPage();
-    const firstGroup = (() => {
-      let h = headerH;
-      let r = t.headerRows;
-      while (r < t.rows && t.roles[r] !== 'body') h += heights[r++]!;
-      return h + (heights[r] ?? 0);
-    })();
     if (this.y + firstGroup > PAGE_PT.blockHeight + 0.01) this.newPage();
     // The rows under a small merged label (（四）无法提供 over its three rows) stay on one page,
     // so its label is printed beside them; a tall one (三、本年度办理结果) may run over.
@@ -465,20 +491,11 @@ class Writer {
     this.snapToGrid();
   }
 
-  /** Height of a table's header rows and its first body row: what must follow its heading. */
-  tableStart(block: Extract<Block, { kind: 'table' }>): number {
-    const t = placeTable(block.template, block.data);
-    let r = 0;
-    while (r < t.rows - 1 && t.roles[r] !== 'body') r++;
-    // Rough: every row at the minimum height plus one line per label; enough to keep them together.
-    return (r + 1) * (TABLE.minRowHeight + SIZE.table[block.template.id] * TABLE.lineHeight);
-  }
-
   blocks(bs: Block[]): void {
     for (let i = 0; i < bs.length; i++) {
       const b = bs[i]!;
       const next = bs[i + 1];
-      if (b.kind === 'heading' && next?.kind === 'table' && this.page > 0 && this.y + GRID.linePitch + this.tableStart(next) > PAGE_PT.blockHeight) this.newPage();
+      if (b.kind === 'heading' && next?.kind === 'table' && this.page > 0 && this.y + GRID.linePitch + this.tableMetrics(next).firstGroup > PAGE_PT.blockHeight + 0.01) this.newPage();
       switch (b.kind) {
         case 'title':
           if (this.page === 0) this.newPage();
@@ -487,10 +504,13 @@ class Writer {
         case 'heading': {
           // A heading over a short last paragraph and the signature goes over with them.
           const after = bs[i + 2];
+          // A heading over a heading (一、 then （一）) keeps both with the next line.
           const keep =
             next?.kind === 'para' && after?.kind === 'signature' && this.breakRuns(next.runs, next.indent).lines.length <= 2
               ? this.breakRuns(next.runs, next.indent).lines.length * GRID.linePitch + this.signatureHeight(after)
-              : GRID.linePitch;
+              : next?.kind === 'heading'
+                ? 2 * GRID.linePitch
+                : GRID.linePitch;
           this.heading(b.level, b.text, keep);
           break;
         }
