@@ -50,10 +50,16 @@ export function setText(r: Report, path: string, value: string): Report {
  */
 export function editCells(r: Report, changes: { ref: CellRef; value: CellValue }[]): Report {
   if (changes.length === 0) return r;
-  const consistent = totalMismatches(r).length === 0;
+  const consistent = totalsApplied.has(r.tables) || totalMismatches(r).length === 0;
   const next = { ...r, tables: setCells(r.format, r.tables, changes) };
-  return consistent ? applyTotals(next) : next;
+  if (!consistent) return next;
+  const out = applyTotals(next);
+  totalsApplied.add(out.tables);
+  return out;
 }
+
+/** Tables whose totals this module has just computed: the next keystroke need not check them again. */
+const totalsApplied = new WeakSet<object>();
 
 /** A finding's fix: text replacements (right to left within a field, so offsets hold) and cells. */
 export function applyEdits(r: Report, edits: Edit[]): Report {
