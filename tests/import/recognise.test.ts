@@ -140,6 +140,7 @@ describe('recogniser', () => {
   it('PDF lines: letter-spaced justification is not text; an indented first line starts a paragraph', () => {
     assert.equal(unspace('本报告电 子 版 可 在 中 宁 县 门 户 网 站 （ h t t p s : // w w w.znzf.gov.cn）查阅'), '本报告电子版可在中宁县门户网站（https://www.znzf.gov.cn）查阅');
     assert.equal(unspace('统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日'), '统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日');
+    assert.equal(unspace('结 果\t结 果\t其 他\t尚 未\t0 0\t1'), '结果\t结果\t其他\t尚未\t0 0\t1');
     const item = (str: string, x: number, y: number) => ({ str, x, y, w: str.length * 16, h: 16 });
     const lines = pageLines([
       item('（一）主动公开情况。全年主动公开信息一百条，其中', 90, 700),
@@ -194,5 +195,19 @@ describe('recogniser', () => {
     const h = await importBuffer('r.html', enc(page));
     assert.equal(h.report.title, '中宁县恩和镇2024年政府信息公开工作年度报告');
     assert.match(h.report.preamble ?? '', /^根据《中华人民共和国政府信息公开条例》/);
+  });
+
+  it('a table running onto a new page with its column header repeated (「…总计」) keeps its rows', async () => {
+    const expected = JSON.parse(readFileSync(fixture('expected/zhongning-enhe-2024.json'), 'utf8')) as { tables: unknown };
+    const lines = zhongning.split('\n');
+    const header = lines.filter((l) => /勾稽关系|自然人|商业企业/.test(l));
+    assert.equal(header.length, 3);
+    const at = lines.findIndex((l) => l.includes('本机关不掌握相关政府信息'));
+    // As a PDF gives it: the label's last character wrapped below the figures.
+    const row = lines[at].replace('相关政府信息', '相关政府信');
+    const repeated = [...lines.slice(0, at), '- 3 -', ...header, '\t\t\t\t\t\t\t\t总计', row, '息', ...lines.slice(at + 1)].join('\n');
+    const r = await importBuffer('r.txt', enc(repeated));
+    assert.deepEqual(r.report.tables, expected.tables);
+    assert.ok(!r.notes.some((n) => n.status === 'uncertain'), JSON.stringify(r.notes.filter((n) => n.status === 'uncertain')));
   });
 });

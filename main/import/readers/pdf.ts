@@ -119,7 +119,9 @@ const CJK_GAP = new RegExp(`(?<=${CJK}) (?=${CJK})`, 'g');
  */
 export function unspace(t: string): string {
   if ((t.match(CJK_GAP) ?? []).length < 4) return t;
-  return t.replace(/(\S*) (?=(\S*))/g, (m, before: string, after: string) => (/[A-Za-z0-9]{3}$/.test(before) && /^[A-Za-z0-9]{3}/.test(after) ? m : before));
+  // Kept: a space between two Latin words, and between two figures (never glue 「0 0」 into 00).
+  const keep = (before: string, after: string) => (/[A-Za-z0-9]{3}$/.test(before) && /^[A-Za-z0-9]{3}/.test(after)) || (/\d$/.test(before) && /^\d/.test(after));
+  return t.replace(/(\S*) (?=(\S*))/g, (m, before: string, after: string) => (keep(before, after) ? m : before));
 }
 
 /** Cells of a prose line back into one string: no gap between CJK, one space between Latin words. */

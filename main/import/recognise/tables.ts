@@ -43,11 +43,19 @@ function slotsFor(format: FormatId): Slot[] {
   return out;
 }
 
-/** How well a label matches the text gathered before a run: 0 (no) … 1 (contained whole). */
-function score(slot: Slot, buffer: string): number {
+/**
+ * How well a label matches the text gathered before a run: 0 (no) … 1 (contained whole). Only
+ * the end of that text counts (the label and 8 characters of slack): a row's label sits next
+ * to its figures, while the column header repeated where a table runs onto a new page (「…总计」)
+ * comes well before them and must not be read as the row 「（七）总计」. Table 四 reads its
+ * column-group headers instead (240 characters back).
+ */
+function score(slot: Slot, buffer: string, after = ''): number {
   const c = slot.core;
   if (!c || !buffer) return 0;
-  const { ratio, longest } = coverage(c, buffer.length > 240 ? buffer.slice(-240) : buffer);
+  // Table 四 has no row labels: its groups (行政复议, 行政诉讼…) head the columns, far above the figures.
+  const window = slot.table === 'reviews' ? 240 : Math.max(12, c.length + 8);
+  const { ratio, longest } = coverage(c, (buffer.length > window ? buffer.slice(-window) : buffer) + after);
   if (longest < Math.min(c.length, 3)) return 0;
   return ratio >= 0.6 ? ratio : 0;
 }
@@ -132,9 +140,9 @@ export function readTables(tokens: Token[], format: FormatId): TableReading {
       let bestScore = 0;
       // A run of nothing but blanks (an empty form, a spare column) needs a clear label.
       const floor = rest.every((v) => v === null) ? 0.85 : 0;
-      for (const text of floor > 0 ? [buffer] : [buffer, buffer + after.slice(0, 40)]) {
+      for (const tail of floor > 0 ? [''] : ['', after.slice(0, 40)]) {
         for (let k = pos + 1; k < Math.min(slots.length, pos + 1 + LOOKAHEAD); k++) {
-          const sc = score(slots[k], text);
+          const sc = score(slots[k], buffer, tail);
           if (sc < floor) continue;
           if (sc > bestScore + 1e-9) {
             best = k;
