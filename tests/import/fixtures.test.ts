@@ -138,6 +138,7 @@ describe('import: every fixture reads as expected/*.json', () => {
         assert.deepEqual(again.tables, first.tables, what);
         for (const k of ['format', 'year', 'title'] as const) assert.equal(again[k], first[k], `${what}: ${k}`);
         assert.equal(again.office.name, first.office.name, what);
+        assert.equal(again.office.phone, first.office.phone, `${what}: phone`);
         const same = kind === 'docx' ? (a: unknown, b: unknown, m: string) => assert.deepEqual(a, b, m) : (a: unknown, b: unknown, m: string) => assert.equal(bare(a), bare(b), m);
         same(again.preamble, first.preamble, `${what}: preamble`);
         for (const k of ['overview', 'problems', 'other'] as const) same(again.sections[k], first.sections[k], `${what}: ${k}`);

@@ -141,6 +141,7 @@ describe('recogniser', () => {
     assert.equal(unspace('本报告电 子 版 可 在 中 宁 县 门 户 网 站 （ h t t p s : // w w w.znzf.gov.cn）查阅'), '本报告电子版可在中宁县门户网站（https://www.znzf.gov.cn）查阅');
     assert.equal(unspace('统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日'), '统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日');
     assert.equal(unspace('结 果\t结 果\t其 他\t尚 未\t0 0\t1'), '结果\t结果\t其他\t尚未\t0 0\t1');
+    assert.equal(unspace('务 公 开 办 公 室 ， 电 话 ： 0 9 5 4 - 6 6 4 8'), '务公开办公室，电话：0954-6648');
     const item = (str: string, x: number, y: number) => ({ str, x, y, w: str.length * 16, h: 16 });
     const lines = pageLines([
       item('（一）主动公开情况。全年主动公开信息一百条，其中', 90, 700),

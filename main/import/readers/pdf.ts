@@ -119,8 +119,10 @@ const CJK_GAP = new RegExp(`(?<=${CJK}) (?=${CJK})`, 'g');
  */
 export function unspace(t: string): string {
   if ((t.match(CJK_GAP) ?? []).length < 4) return t;
-  // Kept: a space between two Latin words, and between two figures (never glue 「0 0」 into 00).
-  const keep = (before: string, after: string) => (/[A-Za-z0-9]{3}$/.test(before) && /^[A-Za-z0-9]{3}/.test(after)) || (/\d$/.test(before) && /^\d/.test(after));
+  // Kept: a space between two Latin words, and in a table row between two figures (never glue
+  // 「0 0」 into 00); in prose a letter-spaced phone number 「0 9 5 4」 is one number.
+  const row = t.includes('\t');
+  const keep = (before: string, after: string) => (/[A-Za-z0-9]{3}$/.test(before) && /^[A-Za-z0-9]{3}/.test(after)) || (row && /\d$/.test(before) && /^\d/.test(after));
   return t.replace(/(\S*) (?=(\S*))/g, (m, before: string, after: string) => (keep(before, after) ? m : before));
 }
 
