@@ -153,6 +153,23 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
     }
   };
 
+  // Alt+W/P/H/R/C while the dialog shows its choices (the letters beside the buttons).
+  const startRef = useRef(start);
+  startRef.current = start;
+  const choosing = open && step.step === 'choose';
+  useEffect(() => {
+    if (!choosing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
+      const a = ACTIONS.find((x) => x.key === e.key.toLowerCase());
+      if (!a) return;
+      e.preventDefault();
+      void startRef.current(a.action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [choosing]);
+
   const guard = (fn: () => Promise<void>) => async () => {
     setError(null);
     try {
@@ -238,7 +255,7 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
       <>
         <Space wrap style={{ marginBottom: 12 }} role="group" aria-label="导出方式">
           {ACTIONS.map((a, i) => (
-            <Button key={a.action} type={i === 1 ? 'primary' : 'default'} disabled={busy} accessKey={a.key} aria-keyshortcuts={`Alt+${a.key.toUpperCase()}`} onClick={() => void start(a.action)}>
+            <Button key={a.action} type={i === 1 ? 'primary' : 'default'} disabled={busy} aria-keyshortcuts={`Alt+${a.key.toUpperCase()}`} onClick={() => void start(a.action)}>
               {a.label}
               <span className="nb-kbd" aria-hidden="true">
                 ({a.key.toUpperCase()})

@@ -1,5 +1,6 @@
 import { Alert, Button, List, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { OpenedReport } from '../../../shared/api.js';
 import type { YearMention } from '../../../shared/import-types.js';
 import { api } from '../api/client.js';
@@ -15,6 +16,18 @@ export interface NextYearDialogProps {
   onClose: () => void;
   /** Opens the new report (the list navigates to it; the editor may switch to it). */
   onOpen: (id: string) => void;
+}
+
+/** The excerpt with every mention of the old year marked, so the eye finds it at once. */
+function markYear(text: string, year: number | null | undefined): ReactNode {
+  if (typeof year !== 'number') return text;
+  const parts = text.split(new RegExp(`(${year}|${toChineseYear(year)})`));
+  return parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : p));
+}
+
+/** 2024 → 二〇二四, as some reports write the year. */
+function toChineseYear(year: number): string {
+  return String(year).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
 }
 
 type State = { step: 'confirm' } | { step: 'working' } | { step: 'done'; opened: OpenedReport; mentions: YearMention[] };
@@ -115,7 +128,7 @@ export function NextYearDialog({ id, title, year, open, onClose, onOpen }: NextY
                 <List.Item>
                   <div>
                     <Typography.Text type="secondary">{textPathLabel(m.path)}</Typography.Text>
-                    <div className="nb-excerpt">…{m.excerpt}…</div>
+                    <div className="nb-excerpt">…{markYear(m.excerpt, year)}…</div>
                   </div>
                 </List.Item>
               )}

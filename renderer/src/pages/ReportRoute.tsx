@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Spin } from 'antd';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { OpenedReport } from '../../../shared/api.js';
@@ -50,10 +50,10 @@ export function ReportRoute({ id, onClose, render }: { id: string; onClose: () =
       description={
         <>
           <div>{opened.recovery.message}</div>
-          <div>
-            损坏的文件已另存为：<code>{opened.recovery.damagedFile}</code>
-            {opened.recovery.restoredRevision !== null && `；已载入第 ${opened.recovery.restoredRevision} 版（最后一次完好的保存）`}。请核对内容后再保存。
-          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            损坏的文件：<Typography.Text code copyable={{ text: opened.recovery.damagedFile, tooltips: ['复制路径', '已复制'] }}>{opened.recovery.damagedFile}</Typography.Text>
+            {opened.recovery.restoredRevision !== null && !opened.recovery.message.includes(`第 ${opened.recovery.restoredRevision} 版`) && `；已载入第 ${opened.recovery.restoredRevision} 版`}
+          </Typography.Text>
         </>
       }
       closable={{ onClose: () => setRecoveryAck(true), 'aria-label': '我知道了' }}

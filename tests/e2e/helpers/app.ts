@@ -157,7 +157,11 @@ export const SHOTS_DIR = process.env.NIANBAO_E2E_SHOTS ?? join(tmpdir(), 'nianba
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const p = join(SHOTS_DIR, `${name}.png`);
-  // Finite CSS animations (modal fade-in) are run to their end, so the shot shows the settled screen.
+  // antd's motions (modal zoom, fade, message) are class-driven: wait until none is running, so
+  // the shot shows the settled screen; finite CSS animations left are run to their end.
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]'), null, { timeout: 3_000, polling: 50 })
+    .catch(() => undefined);
   await page.screenshot({ path: p, animations: 'disabled' });
   return p;
 }
