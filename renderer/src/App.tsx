@@ -2,7 +2,8 @@ import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin } from 'antd
 import zhCN from 'antd/locale/zh_CN';
 import { Component, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { loadEditor } from './editor-loader.js';
+import { loadEditor, loadedEditor } from './editor-loader.js';
+import type { EditorPageProps } from './editor-loader.js';
 import { ImportDialog } from './dialogs/ImportDialog.js';
 import { ReportListPage } from './pages/ReportListPage.js';
 import { ReportRoute } from './pages/ReportRoute.js';
@@ -22,6 +23,21 @@ const LazyEditor = loadEditor
       return { default: m.EditorPage };
     })
   : null;
+
+/**
+ * The editor: rendered directly when its chunk is already in (warmed at idle), else through
+ * React.lazy. Decided once per opening, so the editor never remounts while a report is open.
+ */
+function EditorSlot({ id, onClose }: EditorPageProps) {
+  const [Now] = useState(loadedEditor);
+  if (Now) return <Now id={id} onClose={onClose} />;
+  if (!LazyEditor) return null;
+  return (
+    <Suspense fallback={<Spin description="正在打开编辑器…" style={{ display: 'block', margin: 48 }} />}>
+      <LazyEditor id={id} onClose={onClose} />
+    </Suspense>
+  );
+}
 
 class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
   override state: { error: unknown } = { error: null };
@@ -98,11 +114,7 @@ function Shell() {
         id={route.id}
         onClose={() => navigate({ name: 'list' })}
         render={(id, onClose) =>
-          LazyEditor ? (
-            <Suspense fallback={<Spin description="正在打开编辑器…" style={{ display: 'block', margin: 48 }} />}>
-              <LazyEditor id={id} onClose={onClose} />
-            </Suspense>
-          ) : null
+          LazyEditor ? <EditorSlot id={id} onClose={onClose} /> : null
         }
       />
     );
