@@ -147,6 +147,29 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: '报告列表', exact: true }).click();
   });
 
+  it('import, then at once 以此新建下一年度报告: saved import linked as last year, old-year mentions listed', async () => {
+    const before = (await reports()).length;
+    await pickFile(page, () => page.getByRole('button', { name: /导入文件/ }).click(), fixture('reports', 'yongning-lijun-2023.txt'));
+    const dialog = page.getByRole('dialog', { name: /导入：yongning-lijun-2023\.txt/ });
+    await dialog.getByText(/识别结果：/).waitFor({ timeout: 60_000 });
+    assert.equal((await reports()).length, before, 'nothing stored while the clerk looks');
+    await dialog.getByRole('button', { name: '保存，并以此新建 2024 年度报告' }).click();
+    const next = page.getByRole('dialog', { name: '以此为基础新建下一年度报告' });
+    await next.getByRole('button', { name: '新建 2024 年度报告' }).click();
+    await next.getByText(/正文中(还有 \d+ 处提到旧年度|没有其他提到旧年度的地方)/).waitFor({ timeout: 60_000 });
+    await screenshot(page, '23-import-then-next-year');
+    await next.getByRole('button', { name: '打开新报告' }).click();
+    await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    const list = await reports();
+    const imported = list.find((m) => m.importedFrom === 'yongning-lijun-2023.txt');
+    const made = list.find((m) => m.basedOn === imported?.id);
+    assert.ok(imported && made, 'the import and the next year are both stored, linked');
+    assert.equal(made.year, 2024);
+    assert.ok(page.url().endsWith(`#/report/${made.id}`), 'the new report is open');
+    await page.getByRole('button', { name: '报告列表', exact: true }).click();
+    await page.getByRole('heading', { name: '年度报告', exact: true }).waitFor();
+  });
+
   it('导出 PDF and 导出 Word from the list: checker errors first, then downloads with the standard name', async () => {
     const title = '中宁县恩和镇';
     await row(title).getByRole('button', { name: /^导出或打印/ }).click();
@@ -410,6 +433,8 @@ describe('damaged data files are told on screen (browser mode)', { timeout: 180_
     await server.stop();
     await page.getByRole('button', { name: '回收站', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '无法连接年报助手的本地服务' }).getByText(/nianbao serve 仍在运行，然后刷新页面/).waitFor();
+    await page.getByText('列表没有读出来（见上面的提示），报告并没有丢失。').waitFor();
+    assert.equal(await page.getByText('回收站是空的').count(), 0, 'a list that could not be read is not shown as empty');
     await screenshot(page, '22-service-gone');
   });
 });

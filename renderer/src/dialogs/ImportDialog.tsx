@@ -5,6 +5,7 @@ import { api } from '../api/client.js';
 import { fileToBase64 } from '../host/base64.js';
 import { ReportSummary } from '../pages/ReportSummary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { NextYearDialog } from './NextYearDialog.js';
 import { defaultReportYear } from '../ui/format.js';
 
 /** What the importer reads (issue 3); the picker offers these, anything else is still tried. */
@@ -30,12 +31,15 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
   const [filter, setFilter] = useState<'problems' | 'all'>('problems');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  /** Saved, and the clerk asked to start next year's report from it at once. */
+  const [base, setBase] = useState<{ id: string; title: string; year: number } | null>(null);
 
   useEffect(() => {
     if (!open || !file) return;
     let live = true;
     setState({ step: 'reading' });
     setSaveError(null);
+    setBase(null);
     setFilter('problems');
     (async () => {
       try {
@@ -67,14 +71,15 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
 
   const yearOk = year !== null && year >= 1990 && year <= 2200;
 
-  const save = async () => {
+  const save = async (thenNextYear = false) => {
     if (!result || !yearOk || saving) return;
     setSaving(true);
     setSaveError(null);
     try {
       const report = { ...result.report, year };
       const opened = await api.createReport({ year, format: report.format, report });
-      onSaved(opened.meta.id);
+      if (thenNextYear) setBase({ id: opened.meta.id, title: opened.meta.title, year });
+      else onSaved(opened.meta.id);
     } catch (e) {
       setSaveError(e);
     } finally {
@@ -88,7 +93,10 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
           <Button key="cancel" onClick={onClose}>
             取消
           </Button>,
-          <Button key="save" type="primary" autoFocus loading={saving} disabled={!yearOk} onClick={() => void save()}>
+          <Button key="next" loading={saving} disabled={!yearOk || base !== null} onClick={() => void save(true)}>
+            保存，并以此新建{yearOk ? ` ${year + 1} ` : '下一'}年度报告
+          </Button>,
+          <Button key="save" type="primary" autoFocus loading={saving} disabled={!yearOk || base !== null} onClick={() => void save()}>
             保存为报告
           </Button>,
         ]
@@ -162,6 +170,18 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
             </section>
           </div>
         </>
+      )}
+      {base && (
+        <NextYearDialog
+          id={base.id}
+          title={base.title}
+          year={base.year}
+          open
+          closeLabel="打开导入的报告"
+          // Declined: the imported report is saved; open it.
+          onClose={() => onSaved(base.id)}
+          onOpen={(id) => onSaved(id)}
+        />
       )}
     </Modal>
   );

@@ -16,6 +16,8 @@ export interface NextYearDialogProps {
   onClose: () => void;
   /** Opens the new report (the list navigates to it; the editor may switch to it). */
   onOpen: (id: string) => void;
+  /** The label of the button that closes after creating (default 留在列表). */
+  closeLabel?: string;
 }
 
 /** The excerpt with every mention of the old year marked, so the eye finds it at once. */
@@ -37,7 +39,7 @@ type State = { step: 'confirm' } | { step: 'working' } | { step: 'done'; opened:
  * mention of the old year for the clerk to look at before opening the new report.
  * Used by the report list and by the editor's toolbar.
  */
-export function NextYearDialog({ id, title, year, open, onClose, onOpen }: NextYearDialogProps) {
+export function NextYearDialog({ id, title, year, open, onClose, onOpen, closeLabel = '留在列表' }: NextYearDialogProps) {
   const [state, setState] = useState<State>({ step: 'confirm' });
   const [error, setError] = useState<unknown>(null);
 
@@ -66,7 +68,7 @@ export function NextYearDialog({ id, title, year, open, onClose, onOpen }: NextY
   const footer = done
     ? [
         <Button key="close" onClick={onClose}>
-          留在列表
+          {closeLabel}
         </Button>,
         <Button key="open" type="primary" autoFocus onClick={() => onOpen(done.opened.meta.id)}>
           打开新报告

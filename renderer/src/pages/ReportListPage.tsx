@@ -23,6 +23,8 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
   const [rows, setRows] = useState<ReportMeta[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The list itself could not be read: say so instead of showing an empty list. */
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -31,9 +33,9 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
       const [list, s] = await Promise.all([tab === 'trash' ? api.listTrash() : api.listReports(), api.getSettings()]);
       setRows([...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
       setSettings(s);
-      setError(null);
+      setLoadError(null);
     } catch (e) {
-      setError(e);
+      setLoadError(e);
       setRows([]);
     }
   }, [tab]);
@@ -93,7 +95,7 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
         </Space>
       ),
     },
-    { title: '机关', dataIndex: 'officeName', render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text>, width: 200 },
+    { title: '机关', dataIndex: 'officeName', render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text>, width: 170 },
     { title: '年度', dataIndex: 'year', render: (v: number | null) => (v === null ? '未填写' : `${v} 年`), width: 80, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
     { title: '格式', dataIndex: 'format', render: (v: '2021' | '2019') => FORMAT_LABEL[v], width: 90 },
     tab === 'trash'
@@ -102,7 +104,7 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
     {
       title: '检查结果',
       dataIndex: 'findings',
-      width: 150,
+      width: 130,
       render: (f: ReportMeta['findings']) => {
         const s = findingsStatus(f);
         return <Tag color={TONE_COLOR[s.tone]}>{s.text}</Tag>;
@@ -111,7 +113,7 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
     {
       title: '操作',
       key: 'actions',
-      width: tab === 'trash' ? 90 : 340,
+      width: tab === 'trash' ? 90 : 296,
       render: (_: unknown, m) =>
         tab === 'trash' ? (
           <Button size="small" onClick={() => void restore(m)} aria-label={`恢复 ${m.title}`}>
@@ -148,6 +150,7 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
       <h1 id="nb-list-title" className="nb-page-title">
         {tab === 'trash' ? '回收站' : '年度报告'}
       </h1>
+      <ErrorAlert error={loadError} title={tab === 'trash' ? '无法读取回收站' : '无法读取报告列表'} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {tab === 'reports' && (
         <>
@@ -198,7 +201,16 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
         columns={columns}
         dataSource={rows ?? []}
         pagination={rows && rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty description={tab === 'trash' ? '回收站是空的' : '还没有报告。点“新建报告”，或导入去年的报告文件。'} /> }}
+        locale={{
+          emptyText:
+            loadError !== null ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="列表没有读出来（见上面的提示），报告并没有丢失。">
+                <Button onClick={() => void load()}>重新读取</Button>
+              </Empty>
+            ) : (
+              <Empty description={tab === 'trash' ? '回收站是空的' : '还没有报告。点“新建报告”，或导入去年的报告文件。'} />
+            ),
+        }}
         aria-label={tab === 'trash' ? '回收站中的报告' : '报告列表'}
       />
       <NewReportDialog
