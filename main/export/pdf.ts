@@ -108,6 +108,7 @@ interface TableMetrics {
   linesOf: (c: PlacedCell) => string[];
   /** Height a cell's text needs, padding included. */
   need: (c: PlacedCell) => number;
+  sizeOf: (c: PlacedCell) => number;
   heights: number[];
   headerH: number;
   firstGroup: number;
@@ -360,12 +361,20 @@ class Writer {
       let ls = lineCache.get(c);
       if (!ls) {
         const inner = cellWidth(c) - 2 * TABLE.padX;
-        ls = c.text === '' ? [] : breakParagraph(c.text, (s) => this.width(s, 'table', size), inner).map((l) => l.text);
+        // A figure is never broken over lines (it would read as two numbers): it is set smaller.
+        ls = c.text === '' ? [] : c.value ? [c.text] : breakParagraph(c.text, (s) => this.width(s, 'table', size), inner).map((l) => l.text);
         lineCache.set(c, ls);
       }
       return ls;
     };
     const need = (c: PlacedCell) => linesOf(c).length * lh + 2 * TABLE.padY;
+    /** Type size of a cell: the table's, or smaller for a figure wider than its cell (not below 5 pt). */
+    const sizeOf = (c: PlacedCell): number => {
+      if (!c.value || c.text === '') return size;
+      const inner = cellWidth(c) - 2 * TABLE.padX;
+      const w = this.width(c.text, 'table', size);
+      return w <= inner ? size : Math.max(5, (size * inner) / w);
+    };
 
     const heights = new Array<number>(t.rows).fill(TABLE.minRowHeight);
     for (const c of t.cells) if (c.rowSpan === 1) heights[c.row] = Math.max(heights[c.row]!, need(c));
@@ -382,13 +391,13 @@ class Writer {
     let fr = t.headerRows;
     while (fr < t.rows && t.roles[fr] !== 'body') firstGroup += heights[fr++]!;
     firstGroup += heights[fr] ?? 0;
-    const m = { t, size, lh, colX, cellWidth, linesOf, need, heights, headerH, firstGroup };
+    const m = { t, size, lh, colX, cellWidth, linesOf, need, sizeOf, heights, headerH, firstGroup };
     this.metricsCache.set(block, m);
     return m;
   }
 
   table(block: Extract<Block, { kind: 'table' }>): void {
-    const { t, size, lh, colX, cellWidth, linesOf, need, heights, headerH, firstGroup } = this.tableMetrics(block);
+    const { t, size, lh, colX, cellWidth, linesOf, need, sizeOf, heights, headerH, firstGroup } = this.tableMetrics(block);
 
     // Place rows on pages: header rows repeat after a break; a block title and the header under
     // it stay with the first row that follows; no row is split.
@@ -436,11 +445,12 @@ class Writer {
       const ls = linesOf(c);
       const textH = ls.length * lh;
       let ly = absTop + (h - textH) / 2;
+      const cs = sizeOf(c);
       for (const l of ls) {
-        const lw = this.width(l, 'table', size);
+        const lw = this.width(l, 'table', cs);
         const centred = c.header || c.value || cellWidth(c) < 6 * size;
         const lx = centred ? x + (w - lw) / 2 : x + TABLE.padX;
-        this.draw(this.segments(l, 'table', size), lx, ly + lh / 2 + size * BASELINE_BELOW_CENTRE);
+        this.draw(this.segments(l, 'table', cs), lx, ly + lh / 2 + cs * BASELINE_BELOW_CENTRE);
         ly += lh;
       }
     };
