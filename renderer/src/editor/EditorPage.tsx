@@ -142,6 +142,13 @@ function goToLocation(loc: FindingLocation): void {
 export function EditorPage({ id, onClose }: { id: string; onClose: () => void }) {
   const [modal, modalHolder] = Modal.useModal();
   const [msg, msgHolder] = message.useMessage();
+  // antd's holders are new elements on every call and re-render with every keystroke otherwise.
+  const [holders] = useState(() => (
+    <>
+      {modalHolder}
+      {msgHolder}
+    </>
+  ));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [hist, setHist] = useState<History<Report> | null>(null);
@@ -413,8 +420,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
 
   return (
     <EditorContext.Provider value={actions}>
-      {modalHolder}
-      {msgHolder}
+      {holders}
       <div className="nb-editor" onKeyDown={onKeyDown}>
         <EditorHeader
           title={reportTitle(report)}

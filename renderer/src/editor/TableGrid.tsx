@@ -177,7 +177,10 @@ const Cell = memo(function Cell(p: CellProps) {
       setDraft(p.text);
     }
     setMode('edit');
+    // The caret after the figure at once (a key typed straight after F2 must not replace it), and
+    // again after React's render.
     const n = input.value.length;
+    input.setSelectionRange(n, n);
     requestAnimationFrame(() => input.setSelectionRange(n, n));
   };
 
