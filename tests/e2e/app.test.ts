@@ -68,6 +68,24 @@ describe('app shell in Chromium (browser mode)', { timeout: 180_000 }, () => {
     await screenshot(page, '03-settings-saved');
   });
 
+  it('settings typed but not saved survive leaving the page; 放弃这些修改 takes them back', async () => {
+    await page.getByLabel('网站').fill('www.enhe.gov.cn');
+    await page.keyboard.press('Alt+l');
+    await page.getByRole('heading', { name: '年度报告', exact: true }).waitFor();
+    await page.keyboard.press('Alt+s');
+    await page.getByRole('heading', { name: '本机关信息设置' }).waitFor();
+    await page.getByText('已恢复上次填写但还没有保存的内容').waitFor();
+    assert.equal(await page.getByLabel('网站').inputValue(), 'www.enhe.gov.cn');
+    assert.equal((await apiCall<Settings>(page, server, 'getSettings')).office.website, null, 'not saved by itself');
+    await page.getByRole('button', { name: '放弃这些修改' }).click();
+    assert.equal(await page.getByLabel('网站').inputValue(), '');
+    await page.keyboard.press('Alt+l');
+    await page.keyboard.press('Alt+s');
+    await page.getByRole('heading', { name: '本机关信息设置' }).waitFor();
+    await page.getByLabel('机关名称').waitFor();
+    assert.equal(await page.getByText('已恢复上次填写但还没有保存的内容').count(), 0);
+  });
+
   it('creates a report for last year with Ctrl+N, the profile prefilled; it survives a reload', async () => {
     await page.getByRole('button', { name: '报告列表', exact: true }).click();
     await page.getByRole('heading', { name: '年度报告' }).waitFor();

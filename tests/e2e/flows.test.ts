@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -194,11 +195,22 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
       return d;
     };
 
+    // With a 上报函: its fields default from the report; the document number typed here is kept with the report.
+    await dialog.getByRole('checkbox', { name: /附上报函/ }).check();
+    await dialog.getByLabel('文号').fill('恩政发〔2025〕3号');
+    assert.match(await dialog.getByLabel('落款').inputValue(), /中宁县恩和镇人民政府/);
+    await screenshot(page, '13-export-cover');
     const pdf = await run(/^导出 PDF/, 'Alt+p');
+    const stored = (await reports()).find((m) => m.title.includes('中宁县恩和镇'))!;
+    const withCover = await apiCall<{ report: { cover?: { docNumber: string } | null } }>(page, server, 'getReport', { id: stored.id });
+    assert.equal(withCover.report.cover?.docNumber, '恩政发〔2025〕3号', 'the cover letter is kept with the report');
     assert.equal(pdf.suggestedFilename(), '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.pdf');
     const pdfBytes = await downloadBytes(pdf);
     assert.ok(pdfBytes.length > 10_000, `PDF size ${pdfBytes.length}`);
     assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = spawnSync('pdftotext', ['-', '-'], { input: pdfBytes, encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    assert.ok(text.includes('恩政发〔2025〕3号'), 'the cover letter is in the PDF');
+    assert.ok(text.includes('中宁县恩和镇2024年政府信息公开工作年度报告'), 'the report title is in the PDF');
 
     const docx = await run(/^导出 Word/, '');
     assert.equal(docx.suggestedFilename(), '中宁县恩和镇人民政府2024年政府信息公开工作年度报告.docx');

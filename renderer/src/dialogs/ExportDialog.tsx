@@ -17,6 +17,11 @@ export interface ExportDialogProps {
   report?: Report;
   open: boolean;
   onClose(): void;
+  /**
+   * The editor keeps the 上报函 in its report (so it is saved with it): called with the cover used
+   * for an export. Without it (opened from the list) the dialog saves the cover into the stored report.
+   */
+  onCoverChange?(cover: Cover | null): void;
 }
 
 type Action = 'docx' | 'pdf' | 'html' | 'print' | 'copy';
@@ -46,7 +51,7 @@ function charName(c: string): string {
  * errors are shown before anything is written (export goes on only if the clerk confirms);
  * characters that no font has are named before a PDF is offered. Placed in the editor toolbar.
  */
-export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
+export function ExportDialog({ id, report, open, onClose, onCoverChange }: ExportDialogProps) {
   const [step, setStep] = useState<Step>({ step: 'choose' });
   const [error, setError] = useState<unknown>(null);
   const [withCover, setWithCover] = useState(false);
@@ -97,6 +102,17 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
     };
   }, []);
 
+  /** The cover letter typed for an export is kept with the report, so it is there next time. */
+  const keepCover = async (r: Report, used: Cover | null) => {
+    if (!used || JSON.stringify(used) === JSON.stringify(r.cover ?? null)) return;
+    if (onCoverChange) onCoverChange(used);
+    else if (!report) {
+      const saved = { ...r, cover: used };
+      await api.saveReport({ id, report: saved });
+      setStored(saved);
+    }
+  };
+
   const current = async (): Promise<Report> => report ?? stored ?? (await api.getReport({ id })).report;
 
   /** Writes, prints or copies an export that passed the checks. */
@@ -126,8 +142,11 @@ export function ExportDialog({ id, report, open, onClose }: ExportDialogProps) {
   const exportNow = async (action: Action, r: Report) => {
     const a = ACTIONS.find((x) => x.action === action)!;
     setStep({ step: 'working', text: a.kind === 'pdf' ? '正在生成 PDF（排版、嵌入字体）…' : a.kind === 'docx' ? '正在生成 Word 文件…' : '正在生成网页…', percent: 45 });
-    const res = await api.exportReport({ id, report: r, kind: a.kind, cover: withCover ? cover : null });
+    const used = withCover ? cover : null;
+    const res = await api.exportReport({ id, report: r, kind: a.kind, cover: used });
     if (!live.current) return;
+    // Keeping the cover is a convenience: a failure here must not hold back the file.
+    await keepCover(r, used).catch(() => undefined);
     if (res.missingChars.length > 0) {
       setStep({ step: 'missing', action, report: r, chars: res.missingChars, dataBase64: res.dataBase64, mime: res.mime });
       return;

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/api.js';
 import type { Office } from '../../../shared/model/report.js';
@@ -19,6 +19,37 @@ const FIELDS: { key: keyof Office; label: string; placeholder: string; help?: st
 
 type Values = Record<keyof Office | 'deadline', string>;
 
+/**
+ * What was typed but not saved yet, kept across leaving the page (or the app closing), so that
+ * going to the list half-way through loses nothing. Cleared by 保存 and by 放弃这些修改.
+ */
+const DRAFT_KEY = 'nianbao.settingsDraft';
+
+function readDraft(): Partial<Values> | null {
+  try {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    const v: unknown = raw ? JSON.parse(raw) : null;
+    return v && typeof v === 'object' ? (v as Partial<Values>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(v: Partial<Values> | null): void {
+  try {
+    if (v) localStorage.setItem(DRAFT_KEY, JSON.stringify(v));
+    else localStorage.removeItem(DRAFT_KEY);
+  } catch {
+    /* storage full or refused: the form still works */
+  }
+}
+
+function sameValues(a: Partial<Values>, b: Partial<Values>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Values>;
+  for (const k of keys) if ((a[k] ?? '').trim() !== (b[k] ?? '').trim()) return false;
+  return true;
+}
+
 const rule = (key: string) => ({
   validator: async (_: unknown, v: string | undefined) => {
     const msg = CHECKS[key]?.((v ?? '').trim());
@@ -33,6 +64,9 @@ export function SettingsPage({ onDone }: { onDone: () => void }) {
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  /** The stored values as form values, to tell a draft from them. */
+  const [storedValues, setStoredValues] = useState<Partial<Values>>({});
+  const [restored, setRestored] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -43,7 +77,15 @@ export function SettingsPage({ onDone }: { onDone: () => void }) {
         setLoaded(s);
         const v: Partial<Values> = { deadline: s.deadline };
         for (const f of FIELDS) v[f.key] = s.office[f.key] ?? '';
-        form.setFieldsValue(v);
+        setStoredValues(v);
+        const draft = readDraft();
+        if (draft && !sameValues({ ...v, ...draft }, v)) {
+          form.setFieldsValue({ ...v, ...draft });
+          setRestored(true);
+        } else {
+          writeDraft(null);
+          form.setFieldsValue(v);
+        }
       })
       .catch((e: unknown) => live && setError(e));
     return () => {
@@ -62,6 +104,12 @@ export function SettingsPage({ onDone }: { onDone: () => void }) {
       }
       const saved = await api.saveSettings({ office, deadline: NORMALISE.deadline(values.deadline ?? '01-31') || '01-31' });
       setLoaded(saved);
+      const v: Partial<Values> = { deadline: saved.deadline };
+      for (const f of FIELDS) v[f.key] = saved.office[f.key] ?? '';
+      setStoredValues(v);
+      form.setFieldsValue(v);
+      writeDraft(null);
+      setRestored(false);
       setError(null);
       message.success('本机关信息已保存');
     } catch (e) {
@@ -77,6 +125,27 @@ export function SettingsPage({ onDone }: { onDone: () => void }) {
         本机关信息设置
       </h1>
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="已恢复上次填写但还没有保存的内容"
+          description="请核对后点“保存”。"
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                writeDraft(null);
+                form.setFieldsValue(storedValues);
+                setRestored(false);
+              }}
+            >
+              放弃这些修改
+            </Button>
+          }
+        />
+      )}
       <Card size="small">
         {!loaded && !error ? (
           <Spin />
@@ -87,6 +156,7 @@ export function SettingsPage({ onDone }: { onDone: () => void }) {
             labelCol={{ flex: '120px' }}
             wrapperCol={{ flex: 'auto' }}
             onFinish={(v) => void save(v)}
+            onValuesChange={(_, all: Values) => writeDraft(sameValues(all, storedValues) ? null : all)}
             validateTrigger={['onBlur', 'onSubmit']}
             requiredMark={false}
             scrollToFirstError={{ focus: true }}
