@@ -323,16 +323,13 @@ class Writer {
     const right = PAGE_PT.left + PAGE_PT.blockWidth;
     const dateW = date ? this.width(date, 'body', size) : 0;
     const officeW = office ? this.width(office, 'body', size) : 0;
-    let dateX: number;
-    let officeX: number;
-    if (officeW <= dateW || !date) {
-      dateX = right - PARAGRAPH.dateRightInsetChars * size - dateW;
-      officeX = date ? dateX + (dateW - officeW) / 2 : right - 2 * size - officeW;
-    } else {
-      // A name longer than the date: the name right-inset two characters, the date centred under it.
-      officeX = Math.max(PAGE_PT.left, right - 2 * size - officeW);
-      dateX = officeX + (officeW - dateW) / 2;
-    }
+    // The date right-inset four characters, the name centred over it (layout.md); a name so long
+    // that it would run past the right edge moves both left, still centred.
+    let dateX = right - PARAGRAPH.dateRightInsetChars * size - dateW;
+    let officeX = date ? dateX + (dateW - officeW) / 2 : right - 2 * size - officeW;
+    const over = Math.max(0, officeX + officeW - right);
+    officeX = Math.max(PAGE_PT.left, officeX - over);
+    dateX -= over;
     if (office) {
       this.draw(this.segments(office, 'body', size), officeX, this.baselineOfLine(size));
       this.y += GRID.linePitch;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { charName, exportReport, missingCharsMessage } from '../../main/export/index.js';
 import { CLOSING, OPENING, breakParagraph, spreadSpacing, titleLines } from '../../main/export/linebreak.js';
+import { GRID, PAGE_PT } from '../../main/export/layout.js';
 import { missingCharacters, renderPdf } from '../../main/export/pdf.js';
 import { importPath } from '../../main/import/index.js';
 import { blankReport } from '../../shared/model/blank.js';
@@ -88,6 +89,29 @@ describe('characters', () => {
     assert.deepEqual(res.missingChars, ['𠀾']);
     assert.equal(charName('𠀾'), '「𠀾」（U+2003E）');
     assert.match(missingCharsMessage(res.missingChars), /^有 1 个字在本机所有字体中都没有：「𠀾」（U\+2003E）。/);
+  });
+});
+
+describe('title and signature (layout.md)', () => {
+  it('the title in 22 pt, centred, a long one in two lines; the date right-inset four characters with the office centred over it', async () => {
+    const r = reportWith('本报告由办公室编制。');
+    r.office.name = '银川市兴庆区掌政镇人民政府';
+    const out = await renderPdf(r);
+    const pages = await pdfPages(out.data);
+    const titleLines = pages[0]!.items.filter((i) => Math.abs(i.size - 22) < 0.1);
+    assert.deepEqual(
+      titleLines.map((i) => i.str),
+      ['银川市兴庆区掌政镇人民政府', '2024年政府信息公开工作年度报告'],
+    );
+    const centre = PAGE_PT.left + PAGE_PT.blockWidth / 2;
+    for (const t of titleLines) assert.ok(Math.abs((t.x + t.right) / 2 - centre) < 1, `${t.str} centred`);
+    const last = pages.at(-1)!.items;
+    const date = last.find((i) => i.str === '2025年1月20日')!;
+    const office = last.find((i) => i.str === '银川市兴庆区掌政镇人民政府' && i.size === 16)!;
+    assert.ok(date && office);
+    assert.ok(Math.abs(date.right - (PAGE_PT.left + PAGE_PT.blockWidth - 4 * 16)) < 1, `date ends at ${date.right}`);
+    assert.ok(Math.abs((office.x + office.right) / 2 - (date.x + date.right) / 2) < 1, 'office centred over the date');
+    assert.ok(Math.abs(date.baseline - office.baseline - GRID.linePitch) < 0.1, 'the date on the next line');
   });
 });
 
