@@ -1,6 +1,6 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { Component, Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Component, useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { loadEditor, loadedEditor } from './editor-loader.js';
 import type { EditorPageProps } from './editor-loader.js';
@@ -16,27 +16,31 @@ import { navigate, useRoute } from './ui/route.js';
 import { APP_THEME } from './ui/theme.js';
 import './app.css';
 
-const LazyEditor = loadEditor
-  ? lazy(async () => {
-      const m = await loadEditor!();
-      if (!m.EditorPage) throw new Error('编辑器模块缺少 EditorPage');
-      return { default: m.EditorPage };
-    })
-  : null;
-
 /**
- * The editor: rendered directly when its chunk is already in (warmed at idle), else through
- * React.lazy. Decided once per opening, so the editor never remounts while a report is open.
+ * The editor, loaded on demand (its own chunk, usually warmed at idle by editor-loader.ts).
+ * Not React.lazy + Suspense: a Suspense boundary that has shown its fallback holds the content
+ * back for 300 ms (React's fallback throttle), most of the time of opening a report.
  */
 function EditorSlot({ id, onClose }: EditorPageProps) {
-  const [Now] = useState(loadedEditor);
-  if (Now) return <Now id={id} onClose={onClose} />;
-  if (!LazyEditor) return null;
-  return (
-    <Suspense fallback={<Spin description="正在打开编辑器…" style={{ display: 'block', margin: 48 }} />}>
-      <LazyEditor id={id} onClose={onClose} />
-    </Suspense>
-  );
+  const [Editor, setEditor] = useState(loadedEditor);
+  const [failed, setFailed] = useState<unknown>(null);
+  useEffect(() => {
+    if (Editor || !loadEditor) return;
+    let live = true;
+    loadEditor()
+      .then((m) => {
+        if (!m.EditorPage) throw new Error('编辑器模块缺少 EditorPage');
+        const page = m.EditorPage;
+        if (live) setEditor(() => page);
+      })
+      .catch((e: unknown) => live && setFailed(e ?? new Error('编辑器加载失败')));
+    return () => {
+      live = false;
+    };
+  }, [Editor]);
+  if (failed !== null) throw failed; // shown by the Boundary, with 重新加载
+  if (!Editor) return <Spin description="正在打开编辑器…" style={{ display: 'block', margin: 48 }} />;
+  return <Editor id={id} onClose={onClose} />;
 }
 
 class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
@@ -114,7 +118,7 @@ function Shell() {
         id={route.id}
         onClose={() => navigate({ name: 'list' })}
         render={(id, onClose) =>
-          LazyEditor ? <EditorSlot id={id} onClose={onClose} /> : null
+          loadEditor ? <EditorSlot id={id} onClose={onClose} /> : null
         }
       />
     );
