@@ -16,7 +16,7 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'error'; message: string; retryInMs: number };
 
-const DEBOUNCE_MS = 600;
+const DEBOUNCE_MS = 500;
 const SAFETY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
