@@ -44,9 +44,32 @@ export function runsOf(text: string): Run[] {
   return [{ text: t, role: 'body' }];
 }
 
+/**
+ * Text as it can be printed: tabs and odd spaces become spaces; control and zero-width
+ * characters (pasted from web pages and PDFs) are dropped — a font draws them as empty boxes,
+ * and Word's XML cannot hold the control characters at all.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f]/g, ' ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]/g, '');
+}
+
+function printableBlock(b: Block): Block {
+  switch (b.kind) {
+    case 'title':
+    case 'heading':
+      return { ...b, text: printable(b.text) };
+    case 'para':
+      return { ...b, runs: b.runs.map((r) => ({ ...r, text: printable(r.text) })) };
+    case 'signature':
+      return { ...b, office: printable(b.office), date: b.date === null ? null : printable(b.date) };
+    default:
+      return b;
+  }
+}
+
 function paragraphs(text: string): string[] {
   return text
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -95,7 +118,7 @@ export function reportBlocks(r: Report): Block[] {
   const office = (r.signature ?? r.office.name ?? '').trim();
   const date = chineseDate(r.issuedOn);
   if (office || date) out.push({ kind: 'signature', office, date });
-  return out;
+  return out.map(printableBlock);
 }
 
 export type CoverFields = { [K in keyof Cover]-?: string };
@@ -128,7 +151,7 @@ export function coverBlocks(r: Report, cover: Cover | null | undefined): Block[]
   out.push({ kind: 'para', indent: true, runs: [{ text: '附件：' + reportTitle(r), role: 'body' }] });
   out.push({ kind: 'signature', office: c.signer, date: chineseDate(c.date) ?? c.date });
   out.push({ kind: 'pageBreak' });
-  return out;
+  return out.map(printableBlock);
 }
 
 /** A printed figure: integers as they are, money with up to four decimals; null prints empty. */

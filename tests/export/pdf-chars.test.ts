@@ -92,6 +92,19 @@ describe('characters', () => {
   });
 });
 
+describe('pasted text', () => {
+  it('tabs and odd spaces print as spaces; control and zero-width characters are dropped, not drawn as boxes', async () => {
+    const r = reportWith('甲\t乙\u200b丙\u00a0丁\u3000戊\u0007己 庚\u2028辛\ufeff壬');
+    assert.deepEqual(missingCharacters(r), []);
+    const out = await renderPdf(r);
+    assert.deepEqual(out.missingChars, []);
+    const items = (await pdfPages(out.data))[0]!.items.map((i) => i.str);
+    // (pdf.js gives the ideographic space as an item of its own.)
+    assert.ok(items.join('').includes('甲 乙丙 丁 戊己 庚'), items.join('|'));
+    assert.ok(items.includes('辛壬'), 'a line separator starts a new paragraph');
+  });
+});
+
 describe('title and signature (layout.md)', () => {
   it('the title in 22 pt, centred, a long one in two lines; the date right-inset four characters with the office centred over it', async () => {
     const r = reportWith('本报告由办公室编制。');
