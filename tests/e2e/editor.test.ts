@@ -469,8 +469,19 @@ describe('report editor (Chromium, browser mode)', () => {
       await page.keyboard.press('Escape');
       assert.equal(await fee.inputValue(), '12.3456');
 
+      // The year typed digit by digit (full-width too): taken once it is a year.
+      const year = page.getByLabel('报告年度', { exact: true });
+      await year.scrollIntoViewIfNeeded();
+      await year.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('２０２５');
+      assert.equal(await year.inputValue(), '2025');
+      assert.match(await page.locator('.nb-head-year').innerText(), /2025 年度/);
+      await page.keyboard.press('Tab');
+
       await waitSaved(page);
-      const stored = (await apiCall<{ report: Stored }>(page, server, 'getReport', { id })).report;
+      const stored = (await apiCall<{ report: Stored & { year: number } }>(page, server, 'getReport', { id })).report;
+      assert.equal(stored.year, 2025);
       assert.deepEqual(stored.tables.applications.new.slice(0, 3), [1234, 1234, 1234]);
       assert.equal(stored.tables.applications.carriedIn[0], null);
       assert.equal(stored.tables.active.fees.amountWanYuan, 12.3456);

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Office, Report } from '../../../shared/model/report.js';
 import { generatePreamble, standardTitle } from '../../../shared/model/index.js';
 import { useEditor } from './context.js';
@@ -16,6 +16,33 @@ const OFFICE_FIELDS: { key: keyof Office; label: string; placeholder: string }[]
   { key: 'email', label: '电子邮箱', placeholder: '' },
   { key: 'website', label: '发布网站', placeholder: '门户网站网址' },
 ];
+
+/**
+ * The year as typed: digits are kept while the clerk types (「2」「20」… are not years yet), the
+ * report takes the year once it is one (1990–2200); full-width digits count; leaving the box
+ * with something else puts the report's year back.
+ */
+function YearInput({ year, onYear }: { year: number | null; onYear(y: number): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      className="nb-input nb-year"
+      inputMode="numeric"
+      maxLength={4}
+      value={draft ?? (year === null ? '' : String(year))}
+      data-path="year"
+      aria-label="报告年度"
+      aria-invalid={draft !== null && !/^\d{4}$/.test(draft) ? true : undefined}
+      onChange={(e) => {
+        const v = e.target.value.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/\D/g, '');
+        setDraft(v);
+        const y = Number(v);
+        if (/^\d{4}$/.test(v) && y >= 1990 && y <= 2200) onYear(y);
+      }}
+      onBlur={() => setDraft(null)}
+    />
+  );
+}
 
 interface BasicProps {
   office: Office;
@@ -40,18 +67,7 @@ function BasicInfoImpl({ office, year, title, issuedOn, signature, format, setti
       <div className="nb-form">
         <label className="nb-form-row">
           <span>报告年度</span>
-          <input
-            className="nb-input nb-year"
-            type="number"
-            min={1990}
-            max={2200}
-            value={year ?? ''}
-            data-path="year"
-            onChange={(e) => {
-              const y = Number(e.target.value);
-              if (Number.isInteger(y) && y >= 1990 && y <= 2200) ed.update((r) => ({ ...r, year: y }), 'year');
-            }}
-          />
+          <YearInput year={year} onYear={(y) => ed.update((r) => ({ ...r, year: y }), 'year')} />
           <span className="nb-note">表格格式：{format === '2021' ? '2021 年版（国办公开办函〔2021〕30号）' : '2019 年版（国办公开办函〔2019〕60号）'}</span>
         </label>
         <div className="nb-form-row">
