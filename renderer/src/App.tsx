@@ -109,6 +109,12 @@ function Shell() {
 
   const open = useCallback((id: string) => navigate({ name: 'report', id }), []);
 
+  // The window title says where the clerk is (taskbar, screen readers); the editor may set the report's own.
+  useEffect(() => {
+    const where = route.name === 'trash' ? '回收站' : route.name === 'settings' ? '本机关信息设置' : route.name === 'report' ? '报告' : null;
+    document.title = where ? `${where} - 年报助手` : '年报助手';
+  }, [route.name]);
+
   let page: ReactNode;
   if (route.name === 'settings') page = <SettingsPage onDone={() => navigate({ name: 'list' })} />;
   else if (route.name === 'report')

@@ -11,6 +11,9 @@ import { defaultReportYear } from '../ui/format.js';
 /** What the importer reads (issue 3); the picker offers these, anything else is still tried. */
 export const IMPORT_ACCEPT = '.docx,.doc,.pdf,.txt,.md,.html,.htm,.json,.nianbao.json';
 
+/** The importer's own cap; checked here first so a huge file is not read into memory for nothing. */
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
 const STATUS: Record<ImportNote['status'], { label: string; color: string }> = {
   found: { label: '已找到', color: 'success' },
   notFound: { label: '未找到', color: 'error' },
@@ -43,6 +46,8 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
     setFilter('problems');
     (async () => {
       try {
+        if (file.size > MAX_IMPORT_BYTES)
+          throw new Error(`文件有 ${(file.size / 1024 / 1024).toFixed(0)} MB，超过了 200 MB，无法导入。年度报告通常不到 5 MB：请确认选对了文件，或把报告另存为 Word 或 PDF 后再导入。`);
         const dataBase64 = await fileToBase64(file);
         const result = await api.importFile({ fileName: file.name, dataBase64 });
         if (!live) return;
@@ -107,9 +112,16 @@ export function ImportDialog({ file, open, onClose, onSaved }: { file: File | nu
         ];
 
   return (
-    <Modal open={open} title={`导入：${file?.name ?? ''}`} width={1180} onCancel={onClose} footer={footer} destroyOnHidden maskClosable={false} style={{ top: 24 }}>
+    <Modal open={open} title={`导入：${file?.name ?? ''}`} width={state.step === 'ready' ? 1180 : 640} onCancel={onClose} footer={footer} destroyOnHidden maskClosable={false} style={{ top: 24 }}>
       {state.step === 'reading' && <Spin description="正在读取和识别文件…" style={{ display: 'block', margin: '48px auto' }} />}
-      {state.step === 'failed' && <ErrorAlert error={state.error} title="无法导入这个文件" />}
+      {state.step === 'failed' && (
+        <>
+          <ErrorAlert error={state.error} title="无法导入这个文件" />
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            可以导入：Word（.docx、.doc）、PDF（带文字的，不是扫描件）、网页（.html）、文本（.txt、.md）和年报助手文件（.nianbao.json）。
+          </Typography.Paragraph>
+        </>
+      )}
       {result && (
         <>
           <ErrorAlert error={saveError} title="保存失败" onClose={() => setSaveError(null)} />
