@@ -82,7 +82,8 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
       render: (_: unknown, m) => (
         <Space orientation="vertical" size={0}>
           {tab === 'reports' ? (
-            <Typography.Link onClick={() => onOpen(m.id)} aria-label={`打开 ${m.title}`}>
+            // Not a tab stop: the 打开 button of the row does the same, one stop fewer per row.
+            <Typography.Link onClick={() => onOpen(m.id)} tabIndex={-1}>
               {m.title}
             </Typography.Link>
           ) : (
