@@ -200,7 +200,13 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
   const cellsRef = useRef<ReturnType<typeof stableCells> | null>(null);
   const cellMarks = useMemo(() => (cellsRef.current = stableCells(cellsRef.current, index.cells)), [index]);
   const totalsRef = useRef<ReturnType<typeof stableTotals> | null>(null);
-  const totals = useMemo(() => (report ? (totalsRef.current = stableTotals(totalsRef.current, report)) : null), [report]);
+  // Recomputed when the figures change, not on every keystroke in the text.
+  const tables = report?.tables ?? null;
+  const format = report?.format ?? null;
+  const totals = useMemo(
+    () => (tables && format ? (totalsRef.current = stableTotals(totalsRef.current, { format, tables })) : null),
+    [tables, format],
+  );
   const states = useMemo(() => (report ? partStates(report, findings) : null), [report, findings]);
 
   const histRef = useRef(hist);

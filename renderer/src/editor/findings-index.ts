@@ -81,7 +81,7 @@ export function stableCells(prev: Record<TableId, { sig: string; map: Map<string
   return out;
 }
 
-export function stableTotals(prev: Record<TableId, { sig: string; map: Map<string, CellValue> }> | null, report: Report) {
+export function stableTotals(prev: Record<TableId, { sig: string; map: Map<string, CellValue> }> | null, report: Pick<Report, 'format' | 'tables'>) {
   const maps = { active: new Map(), applications: new Map(), reviews: new Map() } as Record<TableId, Map<string, CellValue>>;
   for (const d of computeTotals(report.format, report.tables)) maps[d.ref.table].set(`${d.ref.row}|${d.ref.col}`, d.computed);
   const out = {} as Record<TableId, { sig: string; map: Map<string, CellValue> }>;
