@@ -96,9 +96,9 @@ export function ReportListPage({ tab, onOpen, onImportFile }: { tab: 'reports' |
         </Space>
       ),
     },
-    { title: '机关', dataIndex: 'officeName', render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text>, width: 170 },
+    { title: '机关', dataIndex: 'officeName', render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text>, width: 170, responsive: ['xl'] },
     { title: '年度', dataIndex: 'year', render: (v: number | null) => (v === null ? '未填写' : `${v} 年`), width: 80, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
-    { title: '格式', dataIndex: 'format', render: (v: '2021' | '2019') => FORMAT_LABEL[v], width: 90 },
+    { title: '格式', dataIndex: 'format', render: (v: '2021' | '2019') => FORMAT_LABEL[v], width: 90, responsive: ['lg'] },
     tab === 'trash'
       ? { title: '删除时间', dataIndex: 'deletedAt', render: (v: string | null) => formatDateTime(v), width: 140 }
       : { title: '最后保存', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v), width: 140, sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt) },
