@@ -482,6 +482,18 @@ describe('report editor (Chromium, browser mode)', () => {
       await waitSaved(page);
       const stored = (await apiCall<{ report: Stored & { year: number } }>(page, server, 'getReport', { id })).report;
       assert.equal(stored.year, 2025);
+
+      // The 2019 form's 本年增/减 is the one column where a minus belongs (full-width minus too).
+      const old = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2019, format: '2019' });
+      await openById(page, old.meta.id);
+      const change = page.locator('#nb-part-active input[data-cell$="|change"]').first();
+      assert.match((await change.getAttribute('aria-label')) ?? '', /^表二 .+ 本年增\/减$/);
+      await change.scrollIntoViewIfNeeded();
+      await change.click();
+      await page.keyboard.type('－２');
+      await page.keyboard.press('Enter');
+      assert.equal(await change.inputValue(), '-2');
+      await waitSaved(page);
       assert.deepEqual(stored.tables.applications.new.slice(0, 3), [1234, 1234, 1234]);
       assert.equal(stored.tables.applications.carriedIn[0], null);
       assert.equal(stored.tables.active.fees.amountWanYuan, 12.3456);
