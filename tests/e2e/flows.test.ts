@@ -440,16 +440,21 @@ describe('damaged data files are told on screen (browser mode)', { timeout: 180_
     const settingsFile = join(dataDir, 'settings.json');
     rmSync(settingsFile);
     writeFileSync(settingsFile, Buffer.alloc(64));
+    // And the list of reports (index.json, rebuilt from the report files).
+    const indexFile = join(dataDir, 'index.json');
+    rmSync(indexFile, { force: true });
+    writeFileSync(indexFile, '{"version":1,"reports":[{"id":');
     assert.ok(statSync(reportFile).size > 0);
 
     server = await startServer(dataDir);
     app = await openApp(browser, server);
     const page = app.page;
     const info = await apiCall<AppInfo>(page, server, 'getAppInfo');
-    assert.equal(info.notices?.length, 1, 'the settings file was found damaged at open');
+    assert.equal(info.notices?.length, 2, 'the settings file and the index were found damaged at open');
     const banner = page.getByRole('region', { name: '数据文件恢复提示' });
     await banner.getByText(/设置文件已损坏/).waitFor();
-    await banner.getByText(info.notices![0].damagedFile).first().waitFor();
+    await banner.getByText(/报告目录文件已损坏.*重新建立目录（共 1 份报告）/).waitFor();
+    for (const n of info.notices!) await banner.getByText(n.damagedFile).first().waitFor();
     await screenshot(page, '19-store-notice');
 
     await page.getByRole('row').filter({ hasText: '2024' }).getByRole('button', { name: /^打开/ }).click();
@@ -462,7 +467,7 @@ describe('damaged data files are told on screen (browser mode)', { timeout: 180_
     assert.equal(again.report.preamble, '第二次保存的前言。', 'the last good revision is what opens');
     await notice.getByRole('button', { name: '我知道了' }).click();
     await notice.waitFor({ state: 'hidden' });
-    await banner.getByRole('button', { name: /我知道了/ }).click();
+    for (let i = 0; i < 2; i++) await banner.getByRole('button', { name: /我知道了/ }).first().click();
     await banner.waitFor({ state: 'hidden' });
     assert.deepEqual(app.errors, []);
 
