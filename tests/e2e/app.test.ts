@@ -99,6 +99,7 @@ describe('app shell in Chromium (browser mode)', { timeout: 180_000 }, () => {
     await screenshot(page, '04-new-report');
     await dialog.getByLabel('报告年度').press('Enter');
     await page.waitForURL(/#\/report\/[a-z0-9-]+$/);
+    await page.waitForFunction((t) => document.title === t, `${OFFICE}${lastYear}年政府信息公开工作年度报告 - 年报助手`);
     const list = await apiCall<ReportMeta[]>(page, server, 'listReports');
     assert.equal(list.length, 1);
     assert.equal(list[0].year, lastYear);

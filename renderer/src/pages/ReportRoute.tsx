@@ -24,7 +24,12 @@ export function ReportRoute({ id, onClose, render }: { id: string; onClose: () =
     let live = true;
     api
       .getReport({ id })
-      .then((r) => live && setOpened(r))
+      .then((r) => {
+        if (!live) return;
+        setOpened(r);
+        // The report's own title in the window title (after App's generic one for this page).
+        document.title = `${r.meta.title} - 年报助手`;
+      })
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
