@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ReportMeta, Settings } from '../../shared/api.js';
-import { apiCall, launchBrowser, openApp, screenshot, startServer } from './helpers/app.js';
+import { apiCall, launchBrowser, openApp, screenshot, settled, startServer } from './helpers/app.js';
 import type { AppPage, Server } from './helpers/app.js';
 
 // The first screen in real Chromium against a real `nianbao serve` on a temp data folder:
@@ -126,7 +126,11 @@ describe('app shell in Chromium (browser mode)', { timeout: 180_000 }, () => {
 
   it('deletes to 回收站 and restores from it', async () => {
     await row('恩和镇年度报告（测试）').getByRole('button', { name: /^删除/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '移到回收站' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '移到回收站后可以随时在“回收站”中恢复' });
+    await confirm.waitFor();
+    await settled(page);
+    await confirm.getByRole('button', { name: '移到回收站' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await page.getByText('还没有报告').waitFor();
     assert.equal((await apiCall<ReportMeta[]>(page, server, 'listReports')).length, 0);
     await page.getByRole('button', { name: '回收站', exact: true }).click();
@@ -150,6 +154,8 @@ describe('app shell in Chromium (browser mode)', { timeout: 180_000 }, () => {
 
     await row(base.title).getByRole('button', { name: /新建下一年度报告/ }).click();
     const dialog = page.getByRole('dialog', { name: '以此为基础新建下一年度报告' });
+    await dialog.waitFor();
+    await settled(page);
     await dialog.getByRole('button', { name: `新建 ${year + 1} 年度报告` }).click();
     await dialog.getByText(/正文中还有 \d+ 处提到旧年度/).waitFor();
     await dialog.getByText(`${year}年共召开专题会议`).first().waitFor();

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Download, Page } from 'playwright-core';
 import type { AppInfo, ReportMeta } from '../../shared/api.js';
 import { fixture } from '../helpers/fixtures.js';
-import { apiCall, launchBrowser, openApp, screenshot, startServer } from './helpers/app.js';
+import { apiCall, launchBrowser, openApp, screenshot, settled, startServer } from './helpers/app.js';
 import type { AppPage, Server } from './helpers/app.js';
 
 // The clerk's main flows in real Chromium against a real `nianbao serve` on a temp data folder:
@@ -181,6 +181,8 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     assert.equal((await reports()).length, before, 'nothing stored while the clerk looks');
     await dialog.getByRole('button', { name: '保存，并以此新建 2024 年度报告' }).click();
     const next = page.getByRole('dialog', { name: '以此为基础新建下一年度报告' });
+    await next.waitFor();
+    await settled(page);
     await next.getByRole('button', { name: '新建 2024 年度报告' }).click();
     await next.getByText(/正文中(还有 \d+ 处提到旧年度|没有其他提到旧年度的地方)/).waitFor({ timeout: 60_000 });
     await screenshot(page, '23-import-then-next-year');
@@ -201,7 +203,7 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     await row(title).getByRole('button', { name: /^导出或打印/ }).click();
     const dialog = page.getByRole('dialog', { name: '导出与打印' });
     await dialog.waitFor();
-    await screenshot(page, '13-export-dialog');
+    await screenshot(page, '13-export-dialog'); // waits for the dialog to settle
 
     const run = async (label: RegExp, key: string): Promise<Download> => {
       const download = page.waitForEvent('download', { timeout: 90_000 });
@@ -381,6 +383,8 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     const toolbar = page.getByRole('toolbar', { name: '报告操作' });
     await toolbar.getByRole('button', { name: '导出', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '导出与打印' });
+    await dialog.waitFor();
+    await settled(page);
     await dialog.getByRole('button', { name: /^导出 PDF/ }).click();
     await dialog.getByText(/检查发现 \d+ 个错误/).waitFor({ timeout: 60_000 });
     const listed = await dialog.getByRole('list', { name: '检查发现的错误' }).getByRole('listitem').count();

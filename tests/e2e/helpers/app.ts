@@ -154,14 +154,21 @@ export async function openApp(browser: Browser, server: Server, viewport = { wid
 /** Where screenshots go: NIANBAO_E2E_SHOTS or a temp folder (printed once). */
 export const SHOTS_DIR = process.env.NIANBAO_E2E_SHOTS ?? join(tmpdir(), 'nianbao-e2e-shots');
 
+/**
+ * Waits until no antd motion (modal zoom, fade, message) is running: they are class-driven. A
+ * click on a dialog button while it still zooms in can miss on a loaded machine.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]'), null, { timeout: 5_000, polling: 50 })
+    .catch(() => undefined);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const p = join(SHOTS_DIR, `${name}.png`);
-  // antd's motions (modal zoom, fade, message) are class-driven: wait until none is running, so
-  // the shot shows the settled screen; finite CSS animations left are run to their end.
-  await page
-    .waitForFunction(() => !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]'), null, { timeout: 3_000, polling: 50 })
-    .catch(() => undefined);
+  // The settled screen; finite CSS animations left are run to their end.
+  await settled(page);
   await page.screenshot({ path: p, animations: 'disabled' });
   return p;
 }
