@@ -140,7 +140,7 @@ export function spreadSpacing(line: BrokenLine, width: number): number {
 
 /**
  * A long title in two lines at a word boundary: after the office's name, or before
- * 政府信息公开…, whichever fits and is better balanced; the upper line no longer than the
+ * 政府信息公开… when no year stands right before it, whichever fits and is better balanced; the upper line no longer than the
  * lower (a trapezoid), as official titles are set.
  */
 export function titleLines(title: string, maxChars: number, officeName?: string | null): string[] {
@@ -150,7 +150,8 @@ export function titleLines(title: string, maxChars: number, officeName?: string 
   if (officeName && title.startsWith(officeName)) cuts.add([...officeName].length);
   for (const word of ['政府信息公开', '年度报告', '工作年度报告', '人民政府', '办事处']) {
     const at = title.indexOf(word);
-    if (at > 0) cuts.add([...title.slice(0, at)].length);
+    // 「2024年政府信息公开工作年度报告」 is one name: the year stays with what it dates.
+    if (at > 0 && !/\d{4}年$/.test(title.slice(0, at))) cuts.add([...title.slice(0, at)].length);
     if (at >= 0 && word.endsWith('政府')) cuts.add([...title.slice(0, at + word.length)].length);
     if (at >= 0 && word === '办事处') cuts.add([...title.slice(0, at + word.length)].length);
   }

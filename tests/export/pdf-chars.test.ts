@@ -64,6 +64,8 @@ describe('line breaking (禁则) and spreading', () => {
     const t = titleLines('银川市兴庆区掌政镇人民政府2023年政府信息公开工作年度报告', 20, '银川市兴庆区掌政镇人民政府');
     assert.deepEqual(t, ['银川市兴庆区掌政镇人民政府', '2023年政府信息公开工作年度报告']);
     assert.deepEqual(titleLines('恩和镇2024年政府信息公开工作年度报告', 20), ['恩和镇2024年政府信息公开工作年度报告']);
+    // Balanced halves would split 「2024年｜政府信息公开…」: the year stays with the report's name.
+    assert.deepEqual(titleLines('淮安市人民政府2024年政府信息公开工作年度报告', 20), ['淮安市人民政府', '2024年政府信息公开工作年度报告']);
   });
 });
 
