@@ -55,7 +55,7 @@ export function parseCellInput(raw: string, kind: CellKind): CellInput {
   if (/^[-+]?\d+\.\d*[1-9]\d*$/.test(s) || /^[-+]?\.\d+$/.test(s)) return { kind: 'refused', message: '件数必须是整数。' };
   if (/^[-+]?\d+\.0*$/.test(s)) return parseCellInput(s.replace(/\.0*$/, ''), kind);
   if (kind === 'count' && /^-\d+$/.test(s)) {
-    return { kind: 'refused', message: '件数不能为负数。只有“本年增/减”一栏可以填负数。' };
+    return { kind: 'refused', message: '件数不能为负数，请填写 0 或正整数。' };
   }
   const ok = kind === 'signed' ? /^[-+]?\d+$/ : /^\+?\d+$/;
   if (!ok.test(s)) {
