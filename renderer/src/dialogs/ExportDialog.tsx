@@ -255,7 +255,7 @@ export function ExportDialog({ id, report, open, onClose, onCoverChange }: Expor
         title={`有 ${step.chars.length} 个字在本机所有字体中都没有`}
         description={
           <>
-            <div>这些字打印出来会是空白：{step.chars.map(charName).join('、')}。</div>
+            <div>PDF 中这些字会印成“〓”：{step.chars.map(charName).join('、')}。</div>
             <div>可以安装含有这些字的字体后重新导出，或在报告中改写后再导出。</div>
           </>
         }

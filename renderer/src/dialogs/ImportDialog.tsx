@@ -9,7 +9,7 @@ import { NextYearDialog } from './NextYearDialog.js';
 import { defaultReportYear } from '../ui/format.js';
 
 /** What the importer reads (issue 3); the picker offers these, anything else is still tried. */
-export const IMPORT_ACCEPT = '.docx,.doc,.pdf,.txt,.md,.html,.htm,.json,.nianbao.json';
+export const IMPORT_ACCEPT = '.docx,.doc,.pdf,.txt,.md,.html,.htm,.mht,.mhtml,.json,.nianbao.json';
 
 /** The importer's own cap; checked here first so a huge file is not read into memory for nothing. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
