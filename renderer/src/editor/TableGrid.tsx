@@ -87,8 +87,12 @@ function CellTip({ id, className, text, anchor }: { id: string; className: strin
   const [pos, setPos] = useState<{ top: number; left: number; above: boolean } | null>(null);
   useLayoutEffect(() => {
     if (!anchor) return;
+    const scroller = anchor.closest('.nb-main');
     const place = () => {
       const r = anchor.getBoundingClientRect();
+      // The cell scrolled out of the page's view: no message floating over the header or the panel.
+      const view = scroller?.getBoundingClientRect();
+      if (view && (r.bottom < view.top || r.top > view.bottom)) return setPos(null);
       const above = r.bottom + 90 > window.innerHeight;
       setPos({ top: above ? r.top - 4 : r.bottom + 4, left: Math.max(r.right, 350), above });
     };
