@@ -53,7 +53,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function SaveBadge({ state }: { state: SaveState }) {
   const text =
     state.kind === 'saved'
-      ? `已保存 ${pad(state.at.getHours())}:${pad(state.at.getMinutes())}`
+      ? `已保存 ${state.at.toDateString() === new Date().toDateString() ? '' : `${state.at.getMonth() + 1}月${state.at.getDate()}日 `}${pad(state.at.getHours())}:${pad(state.at.getMinutes())}`
       : state.kind === 'saving'
         ? '正在保存…'
         : state.kind === 'dirty'
@@ -173,7 +173,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
           api.getPreviousReport({ id }).catch(() => null),
         ]);
         if (!live) return;
-        markSaved(opened.report);
+        markSaved(opened.report, opened.meta.updatedAt);
         setHist(createHistory(opened.report));
         setLoaded({
           meta: opened.meta,
@@ -340,7 +340,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
 
   const onRestored = useCallback(
     (opened: OpenedReport) => {
-      markSaved(opened.report);
+      markSaved(opened.report, opened.meta.updatedAt);
       setHist((h) => (h ? pushHistory(h, opened.report, { now: Date.now() }) : createHistory(opened.report)));
       setEpoch((e) => e + 1);
       setLoaded((l) => (l ? { ...l, meta: opened.meta } : l));

@@ -135,11 +135,16 @@ export function useAutosave(id: string, report: Report | null, onSaved: (meta: R
     };
   }, [id, doSave]);
 
-  /** The report as the store holds it (after opening or restoring): nothing to save. */
-  const markSaved = useCallback((r: Report) => {
-    saved.current = r;
-    latest.current = r;
-  }, []);
+  /** The report as the store holds it (after opening or restoring), saved at `at`: nothing to save. */
+  const markSaved = useCallback(
+    (r: Report, at?: string) => {
+      saved.current = r;
+      latest.current = r;
+      const when = at ? new Date(at) : null;
+      if (when && !Number.isNaN(when.getTime())) set({ kind: 'saved', at: when });
+    },
+    [set],
+  );
 
   const flush = useCallback(() => doSave(), [doSave]);
 
