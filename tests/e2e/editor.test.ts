@@ -561,9 +561,18 @@ describe('report editor (Chromium, browser mode)', () => {
   it('sub-parts of 一 and 六 added, removed and reordered; regenerating the preamble asks and replaces; every part looked at', async () => {
     const { page, errors, context } = await openApp(browser, server, { width: 1366, height: 768 });
     try {
+      await apiCall(page, server, 'saveSettings', { office: OFFICE, deadline: '01-31' });
       const created = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2024 });
       const id = created.meta.id;
       await openById(page, id);
+
+      // The office profile: emptied here, filled again from 设置 with one click.
+      const officeName = page.locator('input[data-path="office.name"]');
+      await officeName.fill('');
+      await page.locator('input[data-path="office.phone"]').fill('');
+      await page.getByRole('button', { name: '填入“设置”中的机关信息' }).click();
+      assert.equal(await officeName.inputValue(), OFFICE.name);
+      assert.equal(await page.locator('input[data-path="office.phone"]').inputValue(), OFFICE.phone);
 
       // 前言: a text of one's own, then regenerated after the question; Ctrl+Z brings it back.
       const preamble = page.getByLabel('前言正文', { exact: true });
