@@ -385,6 +385,9 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     const dialog = page.getByRole('dialog', { name: '导出与打印' });
     await dialog.waitFor();
     await settled(page);
+    // A 上报函 typed here goes into the open report (through its history, so autosave stores it).
+    await dialog.getByRole('checkbox', { name: /附上报函/ }).check();
+    await dialog.getByLabel('文号').fill('政发〔2024〕7号');
     await dialog.getByRole('button', { name: /^导出 PDF/ }).click();
     await dialog.getByText(/检查发现 \d+ 个错误/).waitFor({ timeout: 60_000 });
     const listed = await dialog.getByRole('list', { name: '检查发现的错误' }).getByRole('listitem').count();
@@ -403,6 +406,13 @@ describe('clerk flows in Chromium (browser mode)', { timeout: 300_000 }, () => {
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    const id = decodeURIComponent(page.url().split('#/report/')[1] ?? '');
+    let stored: string | undefined;
+    for (let i = 0; i < 50 && stored !== '政发〔2024〕7号'; i++) {
+      stored = (await apiCall<{ report: { cover?: { docNumber: string } | null } }>(page, server, 'getReport', { id })).report.cover?.docNumber;
+      if (stored !== '政发〔2024〕7号') await page.waitForTimeout(200);
+    }
+    assert.equal(stored, '政发〔2024〕7号', 'the cover letter typed in the editor is saved with the report');
   });
 
   it('no errors in the page', () => {

@@ -9,7 +9,7 @@ import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../../
 import type { History } from '../../../shared/editor/history.js';
 import type { Finding, FindingLocation } from '../../../shared/findings.js';
 import { applyTotals, reportTitle } from '../../../shared/model/index.js';
-import type { Office, Report } from '../../../shared/model/report.js';
+import type { Cover, Office, Report } from '../../../shared/model/report.js';
 import { checkReport } from '../../../shared/rules/index.js';
 import { cellName, getTemplate, TABLE_IDS } from '../../../shared/templates/index.js';
 import type { CellAddress, TableId } from '../../../shared/templates/index.js';
@@ -371,6 +371,8 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
   const openExport = useCallback(() => setExportOpen(true), []);
   const openRevisions = useCallback(() => setRevOpen(true), []);
   const closeExport = useCallback(() => setExportOpen(false), []);
+  // The 上报函 typed in the export dialog belongs to the report: through the history, so it autosaves.
+  const keepCover = useCallback((cover: Cover | null) => push((r) => ({ ...r, cover })), [push]);
   const closeRevisions = useCallback(() => setRevOpen(false), []);
   const flushRef = useRef(autosave.flush);
   flushRef.current = autosave.flush;
@@ -532,7 +534,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
         </div>
       </div>
       {/* Mounted only while open: closed, they would re-render with every keystroke. */}
-      {exportOpen && <ExportDialog id={id} report={report} open onClose={closeExport} />}
+      {exportOpen && <ExportDialog id={id} report={report} open onClose={closeExport} onCoverChange={keepCover} />}
       <RevisionsDrawer id={id} open={revOpen} current={loaded.meta.revision} onClose={closeRevisions} confirm={confirm} onRestored={onRestored} />
     </EditorContext.Provider>
   );
