@@ -68,7 +68,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx,js,mjs}'],
-    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

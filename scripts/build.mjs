@@ -22,9 +22,9 @@ function log(s) {
 }
 
 if (want('renderer')) {
-  const config = join(root, 'renderer', 'vite.config.ts');
+  const config = join(root, 'vite.config.ts');
   if (!existsSync(config)) {
-    log('renderer: renderer/vite.config.ts does not exist yet — skipped');
+    log('renderer: vite.config.ts does not exist — skipped');
   } else {
     const outDir = join(root, 'dist', 'renderer');
     const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');

@@ -25,7 +25,7 @@ function EditorSlot({ id, onClose }: EditorPageProps) {
   const [Editor, setEditor] = useState(loadedEditor);
   const [failed, setFailed] = useState<unknown>(null);
   useEffect(() => {
-    if (Editor || !loadEditor) return;
+    if (Editor) return;
     let live = true;
     loadEditor()
       .then((m) => {
@@ -123,9 +123,7 @@ function Shell() {
         key={route.id}
         id={route.id}
         onClose={() => navigate({ name: 'list' })}
-        render={(id, onClose) =>
-          loadEditor ? <EditorSlot id={id} onClose={onClose} /> : null
-        }
+        render={(id, onClose) => <EditorSlot id={id} onClose={onClose} />}
       />
     );
   else page = <ReportListPage key={listVersion} tab={route.name === 'trash' ? 'trash' : 'reports'} onOpen={open} onImportFile={setDropped} />;

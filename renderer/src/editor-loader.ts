@@ -8,12 +8,8 @@ export interface EditorPageProps {
 
 export type EditorLoader = () => Promise<{ EditorPage?: ComponentType<EditorPageProps> }>;
 
-// The editor is loaded on demand (its own chunk) when it exists; until then the app shows a
-// read-only summary. `NIANBAO_EDITOR=off` at build time swaps this module for
-// editor-loader.none.ts (vite.config.ts), to build the shell alone while the editor is in pieces.
-const modules = import.meta.glob<{ EditorPage?: ComponentType<EditorPageProps> }>('./editor/EditorPage.tsx');
-
-export const loadEditor: EditorLoader | null = modules['./editor/EditorPage.tsx'] ?? null;
+// The editor is its own chunk, loaded on demand: the first screen does not wait for it.
+export const loadEditor: EditorLoader = () => import('./editor/EditorPage.js');
 
 // The editor chunk is fetched and compiled once the first screen is idle, so that the first report
 // opened is as quick as the later ones (bench/editor.bench.ts, "open → interactive").
@@ -28,9 +24,9 @@ export function loadedEditor(): ComponentType<EditorPageProps> | null {
   return loaded;
 }
 
-if (loadEditor && typeof window !== 'undefined') {
+if (typeof window !== 'undefined') {
   const warm = () =>
-    void loadEditor!()
+    void loadEditor()
       .then((m) => (loaded = m.EditorPage ?? null))
       .catch(() => undefined);
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(warm, { timeout: 3000 });
