@@ -29,7 +29,14 @@ if (!parsed.ok) throw new Error('fixture does not parse');
 const fixture = parsed.report;
 
 const server = await startServer();
-const browser = await launchBrowser();
+// Headless Chromium paints at a fixed 60 Hz and Playwright's keys arrive just after a frame has
+// begun, so "keydown → next painted frame" there is ≈ 16 ms even for a page that does nothing (the
+// bare-input floor below measured 16.2 median / 16.9 p95 ms). A clerk's keys land at any moment of
+// a frame. With vsync and the frame-rate limit off the next frame is painted as soon as the page's
+// work is done: what is measured is ours (event, checker, React, layout, paint), not the refresh.
+// NIANBAO_BENCH_VSYNC=1 measures at 60 Hz instead.
+const UNTHROTTLED = process.env.NIANBAO_BENCH_VSYNC === '1' ? [] : ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+const browser = await launchBrowser(UNTHROTTLED);
 try {
   const { page, context, errors } = await openApp(browser, server, { width: 1440, height: 900 });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it there.
@@ -178,16 +185,18 @@ try {
   const wk = stats(result.work);
   const load2 = loadavg()[0];
   emit('editor', 'keystroke in a table cell → painted frame with the finding updated, median', k.median, 'ms', { n: k.n, load: load2 });
-  emit('editor', 'keystroke in a table cell → painted frame with the finding updated, p95', k.p95, 'ms', { n: k.n, target: '< 16 ms', load: load2 });
+  emit('editor', 'keystroke in a table cell → painted frame with the finding updated, p95', k.p95, 'ms', { n: k.n, target: '< 16 ms', frames: UNTHROTTLED.length ? 'unthrottled (no vsync)' : '60 Hz', load: load2 });
   emit('editor', 'keystroke in a table cell → painted frame with the finding updated, p99', k.p99, 'ms', { n: k.n, load: load2 });
   emit('editor', 'keystroke in a table cell → page work done (event, checker, React commit), median', wk.median, 'ms', { n: wk.n, load: load2 });
   emit('editor', 'keystroke in a table cell → page work done (event, checker, React commit), p95', wk.p95, 'ms', { n: wk.n, load: load2 });
   emit('editor', 'keystroke frames showing a stale finding state', result.bad, 'frames', { n: KEY_SAMPLES + 20, target: '0' });
 
-  // The floor: the same measure on a bare <input> in a blank page of the same browser. Headless
-  // Chromium paints at 60 Hz, so "keydown → next painted frame" includes the wait for the frame
-  // even when the page does nothing; the editor is judged against this.
-  const bare = await context.newPage();
+  // The floor: the same measure on a bare <input> in a blank page of the same browser: what
+  // "keydown → next painted frame" costs when the page does nothing (≈ 16 ms at 60 Hz).
+  // In a context of its own, with the app's page closed: the floor of a browser doing nothing else.
+  await page.close();
+  const bareContext = await browser.newContext();
+  const bare = await bareContext.newPage();
   await bare.setContent('<input id="i" aria-label="bare">');
   await bare.focus('#i');
   await bare.evaluate(() => {
@@ -216,7 +225,7 @@ try {
   const floor = stats(await bare.evaluate(() => (window as unknown as { __nb: { samples: number[] } }).__nb.samples));
   emit('editor', 'floor: keystroke in a bare <input> → painted frame, median', floor.median, 'ms', { n: floor.n, load: loadavg()[0] });
   emit('editor', 'floor: keystroke in a bare <input> → painted frame, p95', floor.p95, 'ms', { n: floor.n, load: loadavg()[0] });
-  await bare.close();
+  await bareContext.close();
   // The part of the editor's p95 that is its own: frames later than a page that does nothing.
   emit('editor', 'keystroke → painted frame, p95 over the bare-input floor', k.p95 - floor.p95, 'ms', { target: '≤ 0 (the finding shows in the frame a bare input would paint)' });
 
