@@ -143,6 +143,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Chromium's own controls (the 成文日期 date picker, the text box context menu) in Chinese even on
+  // a system set to another language: the whole UI is Chinese. Must be set before ready.
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   hardenAllWebContents();
   app.on('second-instance', () => {
     if (!mainWindow) return;

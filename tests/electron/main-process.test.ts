@@ -60,6 +60,7 @@ describe('Electron main process (bundle, with a recording stand-in for electron)
     assert.ok(i('app.setPath(userData)') >= 0 && i('app.setPath(userData)') < i('app.requestSingleInstanceLock'), 'userData is set before the single-instance lock (which lives there)');
     assert.ok(i('protocol.registerSchemesAsPrivileged') < i('app.whenReady'));
     assert.ok(i('app.enableSandbox') >= 0);
+    assert.ok(i('app.commandLine.appendSwitch(lang=zh-CN)') >= 0 && i('app.commandLine.appendSwitch(lang=zh-CN)') < i('app.whenReady'), 'Chromium controls in Chinese, set before ready');
     assert.ok(i('app.on(second-instance)') >= 0, 'a second launch focuses the first window');
   });
 

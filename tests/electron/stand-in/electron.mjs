@@ -47,6 +47,12 @@ export const app = {
   // FAKE_SECOND_INSTANCE: another instance already holds the lock.
   requestSingleInstanceLock: () => (R.order.push('app.requestSingleInstanceLock'), !process.env.FAKE_SECOND_INSTANCE),
   enableSandbox: () => R.order.push('app.enableSandbox'),
+  commandLine: {
+    appendSwitch: (name, value) => {
+      if (ready) throw new Error(`commandLine.appendSwitch(${name}) after ready has no effect`);
+      R.order.push(`app.commandLine.appendSwitch(${name}=${value})`);
+    },
+  },
   on: (ev, fn) => (R.order.push(`app.on(${ev})`), (appHandlers[ev] = fn)),
   quit: () => {
     R.order.push('app.quit');
