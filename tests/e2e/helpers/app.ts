@@ -16,7 +16,7 @@ import { ROOT } from '../../helpers/fixtures.js';
  */
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--lang=zh-CN', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const RENDERER_INDEX = join(ROOT, 'dist', 'renderer', 'index.html');
 
 function newestMtime(dir: string): number {
