@@ -15,7 +15,7 @@ const electronDist = process.env.NIANBAO_ELECTRON_DIST?.trim() || undefined;
  * installer leaves them out (≈ 135 MB). tests/electron/bundles.test.ts checks that the main
  * process and the CLI never import them.
  */
-export const RENDERER_ONLY_PACKAGES = ['react', 'react-dom', 'scheduler', 'antd', '@ant-design', '@rc-component'];
+export const RENDERER_ONLY_PACKAGES = ['react', 'react-dom', 'scheduler', 'antd', '@ant-design', '@rc-component', 'dayjs'];
 
 /**
  * pdf.js's optional canvas (a native module, 32 MB, for the build machine's platform only):

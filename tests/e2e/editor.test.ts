@@ -479,9 +479,19 @@ describe('report editor (Chromium, browser mode)', () => {
       assert.match(await page.locator('.nb-head-year').innerText(), /2025 年度/);
       await page.keyboard.press('Tab');
 
+      // 成文日期 typed the way a clerk writes it, shown in Chinese whatever the browser's language.
+      const issued = page.getByLabel('成文日期', { exact: true });
+      await issued.scrollIntoViewIfNeeded();
+      await issued.click();
+      await page.keyboard.type('2026-01-20');
+      await page.keyboard.press('Enter');
+      assert.equal(await issued.inputValue(), '2026年1月20日');
+      await page.keyboard.press('Tab');
+
       await waitSaved(page);
-      const stored = (await apiCall<{ report: Stored & { year: number } }>(page, server, 'getReport', { id })).report;
+      const stored = (await apiCall<{ report: Stored & { year: number; issuedOn: string | null } }>(page, server, 'getReport', { id })).report;
       assert.equal(stored.year, 2025);
+      assert.equal(stored.issuedOn, '2026-01-20');
 
       // The 2019 form's 本年增/减 is the one column where a minus belongs (full-width minus too).
       const old = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2019, format: '2019' });

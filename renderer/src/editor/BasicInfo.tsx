@@ -1,4 +1,8 @@
-import { Button } from 'antd';
+import { Button, DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import 'dayjs/locale/zh-cn';
 import { memo, useState } from 'react';
 import type { Office, Report } from '../../../shared/model/report.js';
 import { generatePreamble, standardTitle } from '../../../shared/model/index.js';
@@ -44,6 +48,31 @@ function YearInput({ year, onYear }: { year: number | null; onYear(y: number): v
   );
 }
 
+/**
+ * 成文日期 with the app's Chinese date picker, not the browser's own box, whose format follows the
+ * system language (mm/dd/yyyy on an English system). Shown as 2025年1月20日; typed as 2025-01-20,
+ * 2025/01/20, 20250120 or 2025年1月20日, or picked from the calendar.
+ */
+dayjs.extend(customParseFormat);
+dayjs.locale('zh-cn');
+// Typed forms are taken as soon as they match, so none may match a prefix of another date:
+// 2026-1-2 would be taken before the 0 of 2026-1-20 is typed. Hence two-digit months and days.
+const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYYMMDD'];
+function IssuedOnInput({ value, onChange }: { value: string | null; onChange(v: string): void }) {
+  const day = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
+  return (
+    <DatePicker
+      className="nb-date"
+      value={day?.isValid() ? day : null}
+      format={DATE_FORMATS}
+      placeholder="例如 2025年1月20日"
+      aria-label="成文日期"
+      data-path="issuedOn"
+      onChange={(d: Dayjs | null) => onChange(d ? d.format('YYYY-MM-DD') : '')}
+    />
+  );
+}
+
 interface BasicProps {
   office: Office;
   year: number | null;
@@ -76,7 +105,7 @@ function BasicInfoImpl({ office, year, title, issuedOn, signature, format, setti
         </div>
         <label className="nb-form-row">
           <span>成文日期</span>
-          <input className="nb-input" type="date" value={issuedOn ?? ''} data-path="issuedOn" aria-label="成文日期" onChange={(e) => ed.setText('issuedOn', e.target.value)} />
+          <IssuedOnInput value={issuedOn} onChange={(v) => ed.setText('issuedOn', v)} />
         </label>
         <div className="nb-form-row">
           <span>署名</span>
