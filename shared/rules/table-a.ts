@@ -3,6 +3,7 @@ import { readCell } from '../model/cells.js';
 import { cellName, findRow } from '../templates/index.js';
 import type { CellRef } from '../templates/index.js';
 import { fmt } from './labels.js';
+import { withPrevious } from './previous.js';
 import type { Rule } from './types.js';
 
 const TABLE = 'active' as const;
@@ -13,12 +14,10 @@ const COL = { issued: 'issued', repealed: 'repealed', inForce: 'inForce' } as co
 const TOWNSHIP = /(?:镇|乡)(?:人民政府|政府)?$|街道(?:办事处)?$|街道办$/;
 
 function stock(input: Parameters<Rule['check']>[0]) {
-  const prev = input.previous;
-  const t = input.template.tables[TABLE];
-  const data = input.report.tables[TABLE] as Record<string, unknown> | null;
-  const prevData = prev?.tables[TABLE] as Record<string, unknown> | null | undefined;
+  const pair = withPrevious(input, TABLE);
   // 现行有效件数 exists in the 2021 format only; a 2019 report's 对外公开总数量 is another measure.
-  if (!prev || prev.format !== '2021' || input.report.format !== '2021' || !data || !prevData) return [];
+  if (!pair || input.previous?.format !== '2021' || input.report.format !== '2021') return [];
+  const { t, data, prevData, prevYear } = pair;
   return STOCK_ROWS.map((row) => {
     const get = (d: Record<string, unknown>, col: string) => readCell(t, d, { row, col }) ?? null;
     return {
@@ -28,7 +27,7 @@ function stock(input: Parameters<Rule['check']>[0]) {
       issued: get(data, COL.issued),
       repealed: get(data, COL.repealed),
       inForce: get(data, COL.inForce),
-      prevYear: prev.year,
+      prevYear,
     };
   });
 }

@@ -1,9 +1,10 @@
 import type { Finding, FindingLocation } from '../findings.js';
 import { readCell } from '../model/cells.js';
 import type { CellValue } from '../model/report.js';
-import { findRow, getTemplate } from '../templates/index.js';
+import { findRow } from '../templates/index.js';
 import type { CellRef, TableTemplate } from '../templates/index.js';
 import { colLabel, fmt, rowTag } from './labels.js';
+import { withPrevious } from './previous.js';
 import type { Rule, RuleInput } from './types.js';
 
 const TABLE = 'applications' as const;
@@ -110,13 +111,10 @@ export const bCarriedIn: Rule = {
   group: 'applications',
   title: '表三 二（上年结转）等于上一年度报告的 四（结转下年度继续办理）',
   check(input) {
-    const prev = input.previous;
-    const t = input.template.tables[TABLE];
-    const data = input.report.tables[TABLE] as Record<string, unknown> | null;
-    const prevData = prev?.tables[TABLE] as Record<string, unknown> | null | undefined;
-    if (!prev || !data || !prevData) return [];
-    // Last year may be a 2019-format report: read it with its own template (二/四 have the same codes).
-    const pt = getTemplate(prev.format).tables[TABLE];
+    // Last year may be a 2019-format report: read with its own template (二/四 have the same codes).
+    const pair = withPrevious(input, TABLE);
+    if (!pair) return [];
+    const { t, data, pt, prevData, prevYear } = pair;
     const out: Finding[] = [];
     const row = findRow(t, 'carriedIn');
     for (const c of row?.cells ?? []) {
@@ -131,7 +129,7 @@ export const bCarriedIn: Rule = {
         locations: [{ kind: 'cell', ref }],
         message:
           `${t.caption}「${c.label}」一栏：${tag(t, 'carriedIn')}上年结转填的是 ${fmt(now)}，` +
-          `但${prev.year ?? '上一'}年度报告的${tag(t, 'carriedOut')}结转下年度继续办理是 ${fmt(before)}。两者通常相同，请核对。`,
+          `但${prevYear ?? '上一'}年度报告的${tag(t, 'carriedOut')}结转下年度继续办理是 ${fmt(before)}。两者通常相同，请核对。`,
         fix: { label: `采用上年的 ${fmt(before)}`, edits: [{ kind: 'cell', ref, value: before }] },
       });
     }

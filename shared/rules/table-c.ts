@@ -1,7 +1,8 @@
 import type { Finding } from '../findings.js';
 import { readCell } from '../model/cells.js';
-import { findRow, getTemplate } from '../templates/index.js';
+import { findRow } from '../templates/index.js';
 import { colLabel, fmt } from './labels.js';
+import { withPrevious } from './previous.js';
 import type { Rule } from './types.js';
 
 const TABLE = 'reviews' as const;
@@ -46,12 +47,9 @@ export const cPendingCarried: Rule = {
   group: 'reviews',
   title: '上一年度尚未审结的案件，本年通常有了结果',
   check(input) {
-    const prev = input.previous;
-    const t = input.template.tables[TABLE];
-    const data = input.report.tables[TABLE] as Record<string, unknown> | null;
-    const prevData = prev?.tables[TABLE] as Record<string, unknown> | null | undefined;
-    if (!prev || !data || !prevData) return [];
-    const pt = getTemplate(prev.format).tables[TABLE];
+    const pair = withPrevious(input, TABLE);
+    if (!pair) return [];
+    const { t, data, pt, prevData, prevYear } = pair;
     const out: Finding[] = [];
     for (const row of t.rows) {
       const pending = readCell(pt, prevData, { row: row.code, col: PENDING });
@@ -67,7 +65,7 @@ export const cPendingCarried: Rule = {
         severity: 'info',
         locations: results.map((c) => ({ kind: 'cell' as const, ref: { table: TABLE, row: row.code, col: c.col } })),
         message:
-          `${prev.year ?? '上一'}年度报告${t.caption}「${row.label}」尚未审结 ${pending} 件，本年${results.map((c) => c.label).join('、')}合计只有 ${decided} 件。` +
+          `${prevYear ?? '上一'}年度报告${t.caption}「${row.label}」尚未审结 ${pending} 件，本年${results.map((c) => c.label).join('、')}合计只有 ${decided} 件。` +
           `上年未审结的案件今年有了结果的，请填入相应的结果栏。`,
       });
     }
