@@ -6,18 +6,41 @@
  * offsets in the original.
  */
 
-/** A text with whitespace removed and full-width digits normalised, plus where each character came from. */
-export interface Compact {
-  s: string;
-  /** map[i] = offset in the original text of compact character i (computed on first use). */
-  readonly map: Int32Array;
-  /** Length of the original text. */
-  length: number;
-}
-
 const DROPPED = /[ \t\n\r\u3000\u00a0\u200b]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const isDropped = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0x200b;
+
+/**
+ * A text with whitespace removed and full-width digits normalised, plus where each character
+ * came from. A class and not an object literal with a getter: V8 gives every literal with an
+ * accessor its own hidden class, and the scavenger keeps those alive, so each cold check used to
+ * drag ~200 KB through the young-generation GC (bench/check.bench.ts, p99).
+ */
+export class Compact {
+  readonly s: string;
+  /** Length of the original text. */
+  readonly length: number;
+  private readonly text: string;
+  private offsets: Int32Array | null = null;
+
+  constructor(text: string, s: string) {
+    this.text = text;
+    this.s = s;
+    this.length = text.length;
+  }
+
+  /** map[i] = offset in the original text of compact character i (built on first use). */
+  get map(): Int32Array {
+    if (this.offsets === null) {
+      const map = new Int32Array(this.s.length);
+      const text = this.text;
+      let n = 0;
+      for (let i = 0; i < text.length; i++) if (!isDropped(text.charCodeAt(i))) map[n++] = i;
+      this.offsets = map;
+    }
+    return this.offsets;
+  }
+}
 
 /**
  * Runs on every text field at every keystroke, so the compact string comes from two native
@@ -30,19 +53,7 @@ export function compact(text: string): Compact {
     s = s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
   }
   FULL_WIDTH_DIGIT.lastIndex = 0;
-  let map: Int32Array | null = null;
-  return {
-    s,
-    length: text.length,
-    get map() {
-      if (map === null) {
-        map = new Int32Array(s.length);
-        let n = 0;
-        for (let i = 0; i < text.length; i++) if (!isDropped(text.charCodeAt(i))) map[n++] = i;
-      }
-      return map;
-    },
-  };
+  return new Compact(text, s);
 }
 
 /** Original [start, end) of the compact range [from, to). */
