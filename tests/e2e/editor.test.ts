@@ -529,7 +529,7 @@ describe('report editor (Chromium, browser mode)', () => {
 
       const total = td(page, 'applications|new|total');
       assert.equal(await total.locator('input').inputValue(), '1', 'the computed total is shown');
-      assert.equal(await total.locator('.nb-printed').innerText(), '印 5', 'the printed one beside it');
+      assert.equal(await total.locator('.nb-printed').textContent(), '印 5', 'the printed one beside it');
       await page.locator('#nb-part-applications .nb-totals-banner').getByText('这张表中有 1 个合计与各栏之和不一致').waitFor();
       const fix = page.locator('.nb-findings').getByRole('button', { name: /总计采用计算值 1（原为 5）/ });
       await fix.scrollIntoViewIfNeeded();

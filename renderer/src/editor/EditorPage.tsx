@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Spin, message } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { OpenedReport, ReportMeta } from '../../../shared/api.js';
 import { applyEdits, editCells, partStates, setText } from '../../../shared/editor/edits.js';
@@ -207,7 +207,15 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
     () => (tables && format ? (totalsRef.current = stableTotals(totalsRef.current, { format, tables })) : null),
     [tables, format],
   );
-  const states = useMemo(() => (report ? partStates(report, findings) : null), [report, findings]);
+  // The findings at the cells are drawn in the keystroke's own frame; the findings list, the rail's
+  // marks and the marks under the texts follow in the next one (a deferred render React may
+  // interrupt), so a keystroke's frame carries only what the clerk is looking at.
+  const checked = useMemo(() => ({ report, findings }), [report, findings]);
+  const deferred = useDeferredValue(checked);
+  // Until the report's first deferred render (the one after it loads), what is checked now.
+  const later = deferred.report ? deferred : checked;
+  const laterIndex = useMemo(() => (later.findings === findings ? index : indexFindings(later.findings)), [later, findings, index]);
+  const states = useMemo(() => (later.report ? partStates(later.report, later.findings) : null), [later]);
 
   const histRef = useRef(hist);
   histRef.current = hist;
@@ -411,7 +419,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
   const tpl = getTemplate(report.format);
   const textMarks = (prefixes: string[]): Map<string, TextMark[]> => {
     const m = new Map<string, TextMark[]>();
-    for (const [path, list] of index.texts) if (prefixes.some((p) => path === p || path.startsWith(`${p}.`))) m.set(path, list);
+    for (const [path, list] of laterIndex.texts) if (prefixes.some((p) => path === p || path.startsWith(`${p}.`))) m.set(path, list);
     return m;
   };
   const mismatchCount = (t: TableId) => {
@@ -492,12 +500,12 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
                 settingsOffice={loaded.settingsOffice}
                 marks={textMarks(['title', 'signature', 'issuedOn'])}
               />
-              <Preamble value={report.preamble ?? ''} year={report.year} marks={index.texts.get('preamble')} />
+              <Preamble value={report.preamble ?? ''} year={report.year} marks={laterIndex.texts.get('preamble')} />
               <ProseSection
                 id="overview"
                 parts={report.sections.overview}
                 marks={textMarks(['sections.overview', 'headings.overview'])}
-                sectionFindings={index.sections.get('overview') ?? EMPTY}
+                sectionFindings={laterIndex.sections.get('overview') ?? EMPTY}
                 headingAsWritten={report.headings?.overview ?? null}
               />
               {TABLE_IDS.map((t) => (
@@ -511,26 +519,26 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
                   actions={gridActions}
                   mismatches={mismatchCount(t)}
                   onAdoptTotals={adoptTotals}
-                  sectionFindings={index.sections.get(t) ?? EMPTY}
+                  sectionFindings={laterIndex.sections.get(t) ?? EMPTY}
                 />
               ))}
               <ProseSection
                 id="problems"
                 parts={report.sections.problems}
                 marks={textMarks(['sections.problems', 'headings.problems'])}
-                sectionFindings={index.sections.get('problems') ?? EMPTY}
+                sectionFindings={laterIndex.sections.get('problems') ?? EMPTY}
                 headingAsWritten={report.headings?.problems ?? null}
               />
               <ProseSection
                 id="other"
                 parts={report.sections.other}
                 marks={textMarks(['sections.other', 'headings.other'])}
-                sectionFindings={index.sections.get('other') ?? EMPTY}
+                sectionFindings={laterIndex.sections.get('other') ?? EMPTY}
                 headingAsWritten={report.headings?.other ?? null}
               />
             </div>
           </div>
-          <FindingsPanel findings={findings} onGo={goFinding} onFix={fixFinding} />
+          <FindingsPanel findings={later.findings} onGo={goFinding} onFix={fixFinding} />
         </div>
       </div>
       {/* Mounted only while open: closed, they would re-render with every keystroke. */}

@@ -70,12 +70,17 @@ function PlainTextImpl({ path, value, label, placeholder, marks, minRows = 3, li
   };
   return (
     <div className="nb-field">
-      {line ? (
-        <input {...common} onChange={(e) => ed.setText(path, e.target.value.replace(/\n/g, ''))} />
-      ) : (
-        <textarea {...common} rows={minRows} onChange={(e) => ed.setText(path, e.target.value)} />
-      )}
-      {!line && <div className="nb-count" aria-live="off">{countChars(value)} 字</div>}
+      {/* The box and its count stay the same elements whether findings are listed under them or
+          not: a list appearing beside a textarea must not re-create its layout (a long Chinese
+          paragraph is re-shaped from scratch then, several milliseconds on every keystroke). */}
+      <div className="nb-box">
+        {line ? (
+          <input {...common} onChange={(e) => ed.setText(path, e.target.value.replace(/\n/g, ''))} />
+        ) : (
+          <textarea {...common} rows={minRows} onChange={(e) => ed.setText(path, e.target.value)} />
+        )}
+        {!line && <div className="nb-count" aria-live="off">{countChars(value)} 字</div>}
+      </div>
       {marks && marks.length > 0 && (
         <ul className="nb-marks" aria-label={`${label}的检查结果`}>
           {marks.map((m, i) => {

@@ -35,14 +35,61 @@ function move(parts: Part[], i: number, d: -1 | 1): Part[] {
   return out;
 }
 
+type SetParts = (fn: (p: Part[]) => Part[]) => void;
+
+function useSetParts(id: ProseId): SetParts {
+  const ed = useEditor();
+  return (fn) => ed.update((r: Report) => ({ ...r, sections: { ...r.sections, [id]: fn(r.sections[id]) } }));
+}
+
+function focusPart(id: ProseId, i: number): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-path="sections.${id}.${i}.heading"], [data-path="sections.${id}.${i}.text"]`)?.focus());
+}
+
+interface ToolsProps {
+  id: ProseId;
+  i: number;
+  last: boolean;
+  /** 「一、（二）依申请公开」: what the buttons' names and the undo notice say. */
+  title: string;
+  name: string;
+}
+
+/**
+ * 上移 / 下移 / 删除 of one sub-part: memoised on its position and name, so a keystroke or a finding
+ * in the text beside them does not re-render three antd buttons per sub-part.
+ */
+const SubPartTools = memo(function SubPartTools({ id, i, last, title, name }: ToolsProps) {
+  const ed = useEditor();
+  const setParts = useSetParts(id);
+  return (
+    <div className="nb-subpart-tools">
+      <Button size="small" aria-label={`上移 ${title}`} disabled={i === 0} onClick={() => (setParts((ps) => move(ps, i, -1)), focusPart(id, i - 1))}>
+        上移
+      </Button>
+      <Button size="small" aria-label={`下移 ${title}`} disabled={last} onClick={() => (setParts((ps) => move(ps, i, 1)), focusPart(id, i + 1))}>
+        下移
+      </Button>
+      <Button
+        size="small"
+        danger
+        aria-label={`删除 ${title}`}
+        onClick={() => {
+          setParts((ps) => ps.filter((_, j) => j !== i));
+          ed.notify(`已删除“${name}”。按 Ctrl+Z 可以撤销。`, 'info');
+        }}
+      >
+        删除
+      </Button>
+    </div>
+  );
+});
+
 /** 一、五、六: an introductory paragraph and sub-parts (heading + text) that can be added, removed and reordered. */
 function ProseSectionImpl({ id, parts, marks, sectionFindings, headingAsWritten }: Props) {
-  const ed = useEditor();
   const s = sectionById(id);
   const std = standardHeading(id);
-  const setParts = (fn: (p: Part[]) => Part[]) => ed.update((r: Report) => ({ ...r, sections: { ...r.sections, [id]: fn(r.sections[id]) } }));
-  const focusPart = (i: number) =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-path="sections.${id}.${i}.heading"], [data-path="sections.${id}.${i}.text"]`)?.focus());
+  const setParts = useSetParts(id);
   return (
     <section id={`nb-part-${id}`} className="nb-part" aria-labelledby={`nb-h-${id}`}>
       <h2 id={`nb-h-${id}`} tabIndex={-1}>
@@ -82,25 +129,7 @@ function ProseSectionImpl({ id, parts, marks, sectionFindings, headingAsWritten 
               ) : (
                 <PlainText path={`sections.${id}.${i}.heading`} value={p.heading} label={`${s.numeral}部分第 ${i + 1} 段的小标题`} placeholder="小标题，如（一）主动公开" line marks={marks.get(`sections.${id}.${i}.heading`)} />
               )}
-              <div className="nb-subpart-tools">
-                <Button size="small" aria-label={`上移 ${s.numeral}、${name}`} disabled={i === 0} onClick={() => (setParts((ps) => move(ps, i, -1)), focusPart(i - 1))}>
-                  上移
-                </Button>
-                <Button size="small" aria-label={`下移 ${s.numeral}、${name}`} disabled={i === parts.length - 1} onClick={() => (setParts((ps) => move(ps, i, 1)), focusPart(i + 1))}>
-                  下移
-                </Button>
-                <Button
-                  size="small"
-                  danger
-                  aria-label={`删除 ${s.numeral}、${name}`}
-                  onClick={() => {
-                    setParts((ps) => ps.filter((_, j) => j !== i));
-                    ed.notify(`已删除“${name}”。按 Ctrl+Z 可以撤销。`, 'info');
-                  }}
-                >
-                  删除
-                </Button>
-              </div>
+              <SubPartTools id={id} i={i} last={i === parts.length - 1} title={`${s.numeral}、${name}`} name={name} />
             </div>
             <PlainText path={`sections.${id}.${i}.text`} value={p.text} label={`${s.numeral}、${name} 正文`} placeholder={isIntro ? s.hint : '正文'} marks={marks.get(`sections.${id}.${i}.text`)} minRows={isIntro ? 3 : 4} />
           </div>
@@ -109,7 +138,7 @@ function ProseSectionImpl({ id, parts, marks, sectionFindings, headingAsWritten 
       <Button
         onClick={() => {
           setParts((ps) => [...ps, { heading: nextHeading(ps), text: '' }]);
-          focusPart(parts.length);
+          focusPart(id, parts.length);
         }}
       >
         添加小节

@@ -83,7 +83,7 @@ interface CellApi {
  * The focused cell's message, drawn over the page (a portal with fixed position) so that the
  * table's scrolling box does not clip it: below the cell, or above it near the window's bottom.
  */
-function CellTip({ id, className, text, anchor }: { id: string; className: string; text: string; anchor: HTMLElement | null }) {
+function CellTip({ id, className, text, anchor }: { id: string; className: string; text: string | null; anchor: HTMLElement | null }) {
   const [pos, setPos] = useState<{ top: number; left: number; above: boolean } | null>(null);
   useLayoutEffect(() => {
     if (!anchor) return;
@@ -109,6 +109,7 @@ function CellTip({ id, className, text, anchor }: { id: string; className: strin
       id={id}
       role="tooltip"
       className={`nb-cell-tip ${className}`}
+      hidden={text === null}
       style={pos ? { top: pos.top, left: pos.left, transform: pos.above ? 'translate(-100%, -100%)' : 'translateX(-100%)' } : { visibility: 'hidden' }}
     >
       {text}
@@ -318,7 +319,10 @@ const Cell = memo(function Cell(p: CellProps) {
         onDoubleClick={(e) => startEdit(e.currentTarget)}
       />
       {p.printed !== null && <span className="nb-printed">印 {p.printed}</span>}
-      {tip && p.focused && <CellTip id={tipId} className={error ? 'nb-tip-input' : p.blank ? 'nb-tip-blank' : `nb-tip-${p.severity ?? 'info'}`} text={tip} anchor={tdRef.current} />}
+      {/* Mounted while the cell has the focus, shown while there is a message: a finding that comes
+          and goes as the clerk types changes its text, and the cell is measured only when the focus
+          moves or the page scrolls, not on every keystroke. */}
+      {p.focused && <CellTip id={tipId} className={!tip ? '' : error ? 'nb-tip-input' : p.blank ? 'nb-tip-blank' : `nb-tip-${p.severity ?? 'info'}`} text={tip} anchor={tdRef.current} />}
     </td>
   );
 });
