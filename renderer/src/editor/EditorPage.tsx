@@ -216,6 +216,20 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
   const later = deferred.report ? deferred : checked;
   const laterIndex = useMemo(() => (later.findings === findings ? index : indexFindings(later.findings)), [later, findings, index]);
   const states = useMemo(() => (later.report ? partStates(later.report, later.findings) : null), [later]);
+  // The text marks of each part, made once per check: the parts compare them on every keystroke.
+  const marksOf = useMemo(() => {
+    const of = (prefixes: string[]): Map<string, TextMark[]> => {
+      const m = new Map<string, TextMark[]>();
+      for (const [path, list] of laterIndex.texts) if (prefixes.some((p) => path === p || path.startsWith(`${p}.`))) m.set(path, list);
+      return m;
+    };
+    return {
+      basic: of(['title', 'signature', 'issuedOn']),
+      overview: of(['sections.overview', 'headings.overview']),
+      problems: of(['sections.problems', 'headings.problems']),
+      other: of(['sections.other', 'headings.other']),
+    };
+  }, [laterIndex]);
 
   const histRef = useRef(hist);
   histRef.current = hist;
@@ -417,11 +431,6 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
   }
 
   const tpl = getTemplate(report.format);
-  const textMarks = (prefixes: string[]): Map<string, TextMark[]> => {
-    const m = new Map<string, TextMark[]>();
-    for (const [path, list] of laterIndex.texts) if (prefixes.some((p) => path === p || path.startsWith(`${p}.`))) m.set(path, list);
-    return m;
-  };
   const mismatchCount = (t: TableId) => {
     const data = report.tables[t] as Record<string, unknown> | null;
     if (!data) return 0;
@@ -498,13 +507,13 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
                 signature={report.signature ?? null}
                 format={report.format}
                 settingsOffice={loaded.settingsOffice}
-                marks={textMarks(['title', 'signature', 'issuedOn'])}
+                marks={marksOf.basic}
               />
               <Preamble value={report.preamble ?? ''} year={report.year} marks={laterIndex.texts.get('preamble')} />
               <ProseSection
                 id="overview"
                 parts={report.sections.overview}
-                marks={textMarks(['sections.overview', 'headings.overview'])}
+                marks={marksOf.overview}
                 sectionFindings={laterIndex.sections.get('overview') ?? EMPTY}
                 headingAsWritten={report.headings?.overview ?? null}
               />
@@ -525,14 +534,14 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
               <ProseSection
                 id="problems"
                 parts={report.sections.problems}
-                marks={textMarks(['sections.problems', 'headings.problems'])}
+                marks={marksOf.problems}
                 sectionFindings={laterIndex.sections.get('problems') ?? EMPTY}
                 headingAsWritten={report.headings?.problems ?? null}
               />
               <ProseSection
                 id="other"
                 parts={report.sections.other}
-                marks={textMarks(['sections.other', 'headings.other'])}
+                marks={marksOf.other}
                 sectionFindings={laterIndex.sections.get('other') ?? EMPTY}
                 headingAsWritten={report.headings?.other ?? null}
               />

@@ -155,5 +155,10 @@ function sig(m: Map<string, TextMark[]>): string {
 
 export const ProseSection = memo(
   ProseSectionImpl,
-  (a, b) => a.id === b.id && a.parts === b.parts && a.headingAsWritten === b.headingAsWritten && sig(a.marks) === sig(b.marks) && a.sectionFindings.map((f) => f.message).join() === b.sectionFindings.map((f) => f.message).join(),
+  (a, b) =>
+    a.id === b.id &&
+    a.parts === b.parts &&
+    a.headingAsWritten === b.headingAsWritten &&
+    (a.marks === b.marks || sig(a.marks) === sig(b.marks)) &&
+    (a.sectionFindings === b.sectionFindings || a.sectionFindings.map((f) => f.message).join() === b.sectionFindings.map((f) => f.message).join()),
 );

@@ -104,15 +104,20 @@ function CellTip({ id, className, text, anchor }: { id: string; className: strin
       window.removeEventListener('resize', place);
     };
   }, [anchor]);
+  // In a box of no size at the window's corner that is its own layout boundary (size and layout
+  // containment, no paint containment, so nothing is clipped): the message coming and going as the
+  // clerk types lays out the tip alone, not the whole window from the root.
   return createPortal(
-    <div
-      id={id}
-      role="tooltip"
-      className={`nb-cell-tip ${className}`}
-      hidden={text === null}
-      style={pos ? { top: pos.top, left: pos.left, transform: pos.above ? 'translate(-100%, -100%)' : 'translateX(-100%)' } : { visibility: 'hidden' }}
-    >
-      {text}
+    <div className="nb-tip-layer">
+      <div
+        id={id}
+        role="tooltip"
+        className={`nb-cell-tip ${className}`}
+        hidden={text === null}
+        style={pos ? { top: pos.top, left: pos.left, transform: pos.above ? 'translate(-100%, -100%)' : 'translateX(-100%)' } : { visibility: 'hidden' }}
+      >
+        {text}
+      </div>
     </div>,
     document.body,
   );
