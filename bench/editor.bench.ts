@@ -44,14 +44,20 @@ const browser = await launchBrowser(UNTHROTTLED);
 
 /**
  * In the page: `__nbAfterPaint(t0, check)` runs `check` in the next animation frame (the render is
- * committed), then records the time since `t0` once that frame is painted (a message posted from
- * the frame callback is handled after the paint). Used by the editor and by the bare-input floor.
+ * committed), then records the time since `t0` once that frame's rendering is done: a task posted
+ * from the frame callback at user-blocking priority, which Chrome runs after the frame's style,
+ * layout and paint and before ordinary tasks already queued (React's deferred render of the
+ * findings list is one), so the list's work is not counted in the cell's frame. It is still the
+ * main thread's side only: raster and presentation are in Chrome's EventLatency figure.
+ * `__nbAfterTask(cb)` is the same hop, for the list's probe. Used by the editor and the floor.
  */
-const PAINT_PROBE = `globalThis.__nbAfterPaint = (t0, check) => requestAnimationFrame(() => {
+const PAINT_PROBE = `globalThis.__nbAfterTask = (cb) => {
+  if (globalThis.scheduler && typeof globalThis.scheduler.postTask === 'function') globalThis.scheduler.postTask(cb, { priority: 'user-blocking' });
+  else { const ch = new MessageChannel(); ch.port1.onmessage = cb; ch.port2.postMessage(0); }
+};
+globalThis.__nbAfterPaint = (t0, check) => requestAnimationFrame(() => {
   if (check) check();
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => { globalThis.__nb.samples.push(performance.now() - t0); globalThis.__nb.done++; };
-  ch.port2.postMessage(0);
+  globalThis.__nbAfterTask(() => { globalThis.__nb.samples.push(performance.now() - t0); globalThis.__nb.done++; });
 });`;
 type AfterPaint = (t0: number, check?: () => void) => void;
 interface Probe {
@@ -193,11 +199,7 @@ try {
         if (!w.__nb.panelArmed) return;
         w.__nb.panelArmed = false;
         const t0 = w.__nb.t0;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__nb.panel.push(performance.now() - t0);
-          ch.port2.postMessage(0);
-        });
+        requestAnimationFrame(() => (window as unknown as { __nbAfterTask: (cb: () => void) => void }).__nbAfterTask(() => w.__nb.panel.push(performance.now() - t0)));
       }).observe(document.querySelector('.nb-findings')!, { subtree: true, childList: true, characterData: true, attributes: true });
       input.addEventListener(
         'keydown',
@@ -261,8 +263,8 @@ try {
   emit('editor', 'keystroke in a table cell → frame presented (Chrome EventLatency), median', ch.median, 'ms', { n: ch.n, frames, load: load2 });
   emit('editor', 'keystroke in a table cell → frame presented (Chrome EventLatency), p95', ch.p95, 'ms', { n: ch.n, target: '< 16 ms', frames, load: load2 });
   emit('editor', 'keystroke in a table cell → frame presented (Chrome EventLatency), p99', ch.p99, 'ms', { n: ch.n, frames, load: load2 });
-  emit('editor', 'keystroke in a table cell → painted frame with the finding at the cell (in page), median', k.median, 'ms', { n: k.n, frames, load: load2, note: 'a message posted from the frame’s requestAnimationFrame: it runs after any task queued before it (the deferred render of the findings list), so an upper bound' });
-  emit('editor', 'keystroke in a table cell → painted frame with the finding at the cell (in page), p95', k.p95, 'ms', { n: k.n, frames, load: load2 });
+  emit('editor', 'keystroke in a table cell → painted frame with the finding at the cell (in page), median', k.median, 'ms', { n: k.n, frames, load: load2, note: 'main thread only: to the end of the frame’s paint on the main thread (a user-blocking task posted from requestAnimationFrame); raster and presentation are in the EventLatency figure' });
+  emit('editor', 'keystroke in a table cell → painted frame with the finding at the cell (in page), p95', k.p95, 'ms', { n: k.n, target: '< 16 ms', frames, load: load2 });
   emit('editor', 'keystroke in a table cell → painted frame with the finding at the cell (in page), p99', k.p99, 'ms', { n: k.n, frames, load: load2 });
   emit('editor', 'keystroke in a table cell → page work done (event, checker, React commit), median', wk.median, 'ms', { n: wk.n, load: load2 });
   emit('editor', 'keystroke in a table cell → page work done (event, checker, React commit), p95', wk.p95, 'ms', { n: wk.n, load: load2 });
