@@ -589,6 +589,8 @@ describe('report editor (Chromium, browser mode)', () => {
       await preamble.fill('自己写的前言。');
       await page.getByRole('button', { name: '按机关信息重新生成前言' }).click();
       await page.getByRole('button', { name: '重新生成', exact: true }).click();
+      // The text is replaced once the dialog's promise settles: wait for it rather than read at once.
+      await page.waitForFunction(() => /2024年1月1日至2024年12月31日/.test(document.querySelector<HTMLTextAreaElement>('textarea[aria-label="前言正文"]')?.value ?? ''));
       const generated = await preamble.inputValue();
       assert.match(generated, /2024年1月1日至2024年12月31日/);
       assert.doesNotMatch(generated, /自己写的前言/);
