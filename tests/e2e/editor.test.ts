@@ -54,7 +54,14 @@ async function newReport(page: Page, year: number): Promise<string> {
   const input = page.locator('#nb-new-year');
   await input.fill(String(year));
   await page.getByRole('button', { name: '新 建' }).or(page.getByRole('button', { name: '新建', exact: true })).click();
-  await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+  try {
+    await page.waitForURL(/#\/report\//, { timeout: 20_000 });
+    await page.getByRole('heading', { name: '基本信息' }).waitFor({ timeout: 20_000 });
+  } catch (e) {
+    // What the page showed instead (a dialog still open, a message, the spinner): for the log.
+    const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600)).catch(() => '(page gone)');
+    throw new Error(`the editor did not open at ${page.url()}: ${String(e)}\npage text: ${shown}`);
+  }
   const m = /#\/report\/([a-z0-9-]+)/.exec(page.url());
   assert.ok(m, `the editor's address names the report: ${page.url()}`);
   return m[1];
