@@ -108,6 +108,29 @@ describe('real reports (../shared/fixtures)', () => {
     );
   });
 
+  // The whole list for each fixture, each one judged true in the closing note: a finding that
+  // appears or goes away on a real report is a decision to make, not a silent change.
+  it('every fixture gives exactly the findings judged true, and nothing else', async (t) => {
+    const expected: Record<string, string[]> = {
+      'reports/longde-liancai-2019.txt': ['error s.sections', 'warning s.headings', 'warning s.headings', 'warning t.active', 'warning t.active'],
+      'reports/xingqing-zhangzheng-2023.txt': ['error s.sections', 'error s.sections', 'error t.fee', 'warning s.contact'],
+      'reports/yongning-lijun-2023.txt': ['error s.period', 'error cell.empty'],
+      'reports/zhongning-enhe-2024.txt': ['warning s.headings'],
+      'documents/zhongning-enhe-2024.docx': ['warning s.headings'],
+      'documents/zhongning-enhe-2024.doc': ['warning s.headings'],
+      'documents/zhongning-enhe-2024.pdf': ['warning s.headings'],
+      'documents/huaian-city-2024.pdf': ['warning s.contact'],
+    };
+    for (const [name, list] of Object.entries(expected)) {
+      const { findings } = await check(name, t);
+      assert.deepEqual(
+        findings.map((f) => `${f.severity} ${f.rule}`),
+        list,
+        name,
+      );
+    }
+  });
+
   it('an imported report whose printed total differs from the recomputed one: both figures shown', async () => {
     const text = readFileSync(fixture('reports', 'zhongning-enhe-2024.txt'), 'utf8');
     const changed = text.replace('一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2', '一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t3');
