@@ -660,4 +660,34 @@ describe('report editor (Chromium, browser mode)', () => {
       await context.close();
     }
   });
+  it('新建下一年度 from the toolbar: what was just typed is saved first, then the new report opens', async () => {
+    const { page, errors, context } = await openApp(browser, server, { width: 1440, height: 900 });
+    try {
+      const created = await apiCall<{ meta: { id: string } }>(page, server, 'createReport', { year: 2024 });
+      await openById(page, created.meta.id);
+      // Saves take 2.5 s here, as on a slow disk: the new year must still start from what was typed
+      // (the button waits for the save on its way, then opens the dialog).
+      await page.route(/\/api\/saveReport$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 2500));
+        await route.continue();
+      });
+      const intro = page.getByLabel('一、导语 正文', { exact: true });
+      await intro.scrollIntoViewIfNeeded();
+      await intro.fill('2024年，本镇全面推进政务公开。');
+      await page.getByRole('toolbar', { name: '报告操作' }).getByRole('button', { name: '新建下一年度' }).click();
+      const dialog = page.getByRole('dialog', { name: '以此为基础新建下一年度报告' });
+      await dialog.getByRole('button', { name: '新建 2025 年度报告' }).click();
+      await dialog.getByRole('button', { name: '打开新报告' }).click();
+      await page.waitForURL((u) => /#\/report\//.test(u.hash) && !u.hash.endsWith(created.meta.id));
+      await page.locator('.nb-head-year', { hasText: '2025 年度' }).waitFor();
+      const newId = /#\/report\/([a-z0-9-]+)/.exec(page.url())![1];
+      const next = await apiCall<{ meta: { basedOn?: string }; report: Stored }>(page, server, 'getReport', { id: newId });
+      assert.equal(next.meta.basedOn, created.meta.id);
+      // The sentence typed a moment before is in the new report, its year among those listed to check.
+      assert.match(next.report.sections.overview[0].text, /本镇全面推进政务公开/);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
 });

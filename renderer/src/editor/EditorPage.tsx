@@ -15,6 +15,8 @@ import { cellName, getTemplate, TABLE_IDS } from '../../../shared/templates/inde
 import type { CellAddress, TableId } from '../../../shared/templates/index.js';
 import { api } from '../api/client.js';
 import { ExportDialog } from '../dialogs/ExportDialog.js';
+import { NextYearDialog } from '../dialogs/NextYearDialog.js';
+import { navigate } from '../ui/route.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { formatDateTime } from '../ui/format.js';
 import { BasicInfo, Preamble } from './BasicInfo.js';
@@ -76,6 +78,7 @@ interface HeaderProps {
   onRedo(): void;
   onExport(): void;
   onRevisions(): void;
+  onNextYear(): void;
   onBack(): void;
 }
 
@@ -99,6 +102,9 @@ const EditorHeader = memo(function EditorHeader(p: HeaderProps) {
           导出
         </Button>
         <Button onClick={p.onRevisions}>历史版本</Button>
+        <Button onClick={p.onNextYear} title="以这份报告为基础新建下一年度报告">
+          新建下一年度
+        </Button>
         <Button onClick={p.onBack}>返回</Button>
       </div>
     </header>
@@ -402,6 +408,16 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
     void flushRef.current();
     onClose();
   }, [onClose]);
+  // The new year is made from the stored report: what was just typed is saved first.
+  const [nextYearOpen, setNextYearOpen] = useState(false);
+  const openNextYear = useCallback(() => {
+    void flushRef.current().then(() => setNextYearOpen(true));
+  }, []);
+  const closeNextYear = useCallback(() => setNextYearOpen(false), []);
+  const openNewYear = useCallback((newId: string) => {
+    setNextYearOpen(false);
+    navigate({ name: 'report', id: newId });
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -457,6 +473,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
           onRedo={doRedo}
           onExport={openExport}
           onRevisions={openRevisions}
+          onNextYear={openNextYear}
           onBack={back}
         />
         {loaded.recovery && <Alert type="warning" showIcon title={loaded.recovery} className="nb-banner" />}
@@ -552,6 +569,7 @@ export function EditorPage({ id, onClose }: { id: string; onClose: () => void })
       </div>
       {/* Mounted only while open: closed, they would re-render with every keystroke. */}
       {exportOpen && <ExportDialog id={id} report={report} open onClose={closeExport} onCoverChange={keepCover} />}
+      {nextYearOpen && <NextYearDialog id={id} title={reportTitle(report)} year={report.year} open onClose={closeNextYear} onOpen={openNewYear} closeLabel="留在这份报告" />}
       <RevisionsDrawer id={id} open={revOpen} current={loaded.meta.revision} onClose={closeRevisions} confirm={confirm} onRestored={onRestored} />
     </EditorContext.Provider>
   );

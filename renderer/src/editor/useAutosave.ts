@@ -58,7 +58,8 @@ export function useAutosave(id: string, report: Report | null, onSaved: (meta: R
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: new Date() });
   const latest = useRef<Report | null>(report);
   const saved = useRef<Report | null>(null);
-  const inFlight = useRef(false);
+  /** The save on its way, if any: a flush waits for it, then saves what was typed meanwhile. */
+  const running = useRef<Promise<void> | null>(null);
   const attempt = useRef(0);
   const timers = useRef<{ save?: ReturnType<typeof setTimeout>; safety?: ReturnType<typeof setTimeout> }>({});
   const onSavedRef = useRef(onSaved);
@@ -69,33 +70,40 @@ export function useAutosave(id: string, report: Report | null, onSaved: (meta: R
     setState(s);
   }, []);
 
-  const doSave = useCallback(async () => {
+  const doSave = useCallback(async (): Promise<void> => {
     clearTimeout(timers.current.save);
+    // A save already on its way is waited for, so that a flush returns only once the store holds
+    // what was typed (新建下一年度 and leaving the editor read the stored report).
+    while (running.current) await running.current;
     const r = latest.current;
     if (!r || r === saved.current) return;
-    if (inFlight.current) return; // the running save reschedules when it ends
-    inFlight.current = true;
-    set({ kind: 'saving' });
-    try {
-      const meta = await api.saveReport({ id, report: r });
-      saved.current = r;
-      attempt.current = 0;
-      onSavedRef.current(meta);
-      if (latest.current !== r) {
-        timers.current.save = setTimeout(() => void doSave(), DEBOUNCE_MS);
-        set({ kind: 'dirty' });
-      } else {
-        clearSafetyCopy(id);
-        set({ kind: 'saved', at: new Date() });
+    const run = (async () => {
+      set({ kind: 'saving' });
+      try {
+        const meta = await api.saveReport({ id, report: r });
+        saved.current = r;
+        attempt.current = 0;
+        onSavedRef.current(meta);
+        if (latest.current !== r) {
+          timers.current.save = setTimeout(() => void doSave(), DEBOUNCE_MS);
+          set({ kind: 'dirty' });
+        } else {
+          clearSafetyCopy(id);
+          set({ kind: 'saved', at: new Date() });
+        }
+      } catch (e) {
+        attempt.current++;
+        const wait = Math.min(MAX_RETRY_MS, 1000 * 2 ** (attempt.current - 1));
+        if (latest.current) writeSafetyCopy(id, latest.current);
+        set({ kind: 'error', message: errorText(e), retryInMs: wait });
+        timers.current.save = setTimeout(() => void doSave(), wait);
       }
-    } catch (e) {
-      attempt.current++;
-      const wait = Math.min(MAX_RETRY_MS, 1000 * 2 ** (attempt.current - 1));
-      if (latest.current) writeSafetyCopy(id, latest.current);
-      set({ kind: 'error', message: errorText(e), retryInMs: wait });
-      timers.current.save = setTimeout(() => void doSave(), wait);
+    })();
+    running.current = run;
+    try {
+      await run;
     } finally {
-      inFlight.current = false;
+      if (running.current === run) running.current = null;
     }
   }, [id, set]);
 
