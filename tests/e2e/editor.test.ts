@@ -60,7 +60,7 @@ async function newReport(page: Page, year: number): Promise<string> {
   } catch (e) {
     // What the page showed instead (a dialog still open, a message, the spinner): for the log.
     const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600)).catch(() => '(page gone)');
-    throw new Error(`the editor did not open at ${page.url()}: ${String(e)}\npage text: ${shown}`);
+    throw new Error(`the editor did not open at ${page.url()}: ${String(e)}\npage text: ${shown}\nserver: ${server.stderr().slice(-600)}`);
   }
   const m = /#\/report\/([a-z0-9-]+)/.exec(page.url());
   assert.ok(m, `the editor's address names the report: ${page.url()}`);
